@@ -1,0 +1,7 @@
+/**
+ * What every {@code coffer} command shares: exit codes, user-facing failures and JSON output.
+ *
+ * <p>Command packages depend on this package and never on {@code io.coffer.cli} itself, which wires
+ * them together.
+ */
+package io.coffer.cli.command;

@@ -1,0 +1,63 @@
+package io.coffer.cli.internal.aot;
+
+import io.coffer.cli.Main;
+import io.coffer.cli.internal.logging.LogConfig;
+import io.coffer.cli.internal.logging.LogFormat;
+import io.coffer.cli.internal.logging.Logging;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import picocli.CommandLine;
+
+/**
+ * The training run for the JDK's ahead-of-time cache ({@code -XX:AOTCacheOutput}).
+ *
+ * <p>{@code bin/coffer} runs this once per build and JDK, so that later starts find the classes of
+ * the common start-up path already loaded and linked. It exercises that path the way a real run
+ * does (command tree, help, version, JSON output, usage errors, logging) and prints nothing.
+ */
+public final class AotTraining {
+
+  private static final List<List<String>> RUNS =
+      List.of(
+          List.of("--help"),
+          List.of("--version"),
+          List.of("version"),
+          List.of("version", "--json"),
+          List.of("demo", "--help"),
+          List.of("demo", "--json"),
+          List.of("help", "demo"),
+          List.of("no-such-command"));
+
+  private AotTraining() {}
+
+  public static void main(String[] args) {
+    LogConfig before = Logging.config();
+    try {
+      train();
+    } finally {
+      Logging.configure(before);
+    }
+  }
+
+  private static void train() {
+    PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+    for (List<String> run : RUNS) {
+      CommandLine cl = Main.commandLine();
+      cl.setOut(sink);
+      cl.setErr(sink);
+      cl.execute(run.toArray(String[]::new));
+    }
+    PrintStream nullStream = new PrintStream(OutputStream.nullOutputStream());
+    for (LogFormat format : LogFormat.values()) {
+      Logging.configure(new LogConfig(Level.INFO, format, nullStream, false));
+      LoggerFactory.getLogger(AotTraining.class)
+          .atInfo()
+          .addKeyValue("format", format)
+          .log("training {}", "run");
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.coffer.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** The outcome of one in-process {@code coffer} invocation. */
+record CliRun(int exitCode, String out, String err) {
+
+  /** Runs {@code coffer args} in-process, optionally with extra subcommands for the test. */
+  static CliRun run(CommandLine cl, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  static CliRun run(String... args) {
+    return run(Main.commandLine(), args);
+  }
+}
