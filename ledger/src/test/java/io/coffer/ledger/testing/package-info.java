@@ -1,0 +1,2 @@
+/** Test support: published vectors and fixtures. */
+package io.coffer.ledger.testing;
