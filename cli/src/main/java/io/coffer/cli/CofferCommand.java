@@ -1,5 +1,6 @@
 package io.coffer.cli;
 
+import io.coffer.cli.audit.AuditCommand;
 import io.coffer.cli.demo.DemoCommand;
 import io.coffer.cli.internal.logging.LogConfig;
 import io.coffer.cli.internal.logging.LogFormat;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
       ""
     },
     commandListHeading = "%nCommands:%n",
-    subcommands = {DemoCommand.class, VersionCommand.class, HelpCommand.class},
+    subcommands = {AuditCommand.class, DemoCommand.class, VersionCommand.class, HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 success / valid / allowed; 1 a definite no (verification failed, request"

@@ -6,6 +6,7 @@ import io.coffer.cli.command.CommandException;
 import io.coffer.cli.command.ExitCode;
 import io.coffer.cli.internal.logging.LogConfig;
 import io.coffer.cli.internal.logging.Logging;
+import io.coffer.cli.testing.CliRun;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "version", "help"})
+  @ValueSource(strings = {"audit", "demo", "version", "help"})
   void everySubcommand_printsHelp_andExitsZero(String name) {
     CliRun run = CliRun.run(name, "--help");
 
@@ -89,7 +90,7 @@ class MainTest {
   @Test
   void everyRegisteredSubcommand_isCoveredByTheHelpTest() {
     assertThat(Main.commandLine().getSubcommands().keySet())
-        .containsExactlyInAnyOrder("demo", "version", "help");
+        .containsExactlyInAnyOrder("audit", "demo", "version", "help");
   }
 
   @Test

@@ -24,6 +24,19 @@ public final class AotTraining {
   private static final List<List<String>> RUNS =
       List.of(
           List.of("--help"),
+          List.of("audit", "--help"),
+          List.of(
+              "audit",
+              "verify-consistency",
+              "--size1",
+              "1",
+              "--size2",
+              "1",
+              "--root1",
+              "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
+              "--root2",
+              "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
+              "--json"),
           List.of("--version"),
           List.of("version"),
           List.of("version", "--json"),

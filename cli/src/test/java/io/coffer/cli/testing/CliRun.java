@@ -1,14 +1,15 @@
-package io.coffer.cli;
+package io.coffer.cli.testing;
 
+import io.coffer.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** The outcome of one in-process {@code coffer} invocation. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-  /** Runs {@code coffer args} in-process, optionally with extra subcommands for the test. */
-  static CliRun run(CommandLine cl, String... args) {
+  /** Runs {@code coffer args} in-process on a given command tree (tests may add commands). */
+  public static CliRun run(CommandLine cl, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
@@ -17,7 +18,8 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
-  static CliRun run(String... args) {
+  /** Runs {@code coffer args} in-process. */
+  public static CliRun run(String... args) {
     return run(Main.commandLine(), args);
   }
 }

@@ -1,0 +1,2 @@
+/** Test support for commands: running {@code coffer} in-process. */
+package io.coffer.cli.testing;
