@@ -3,6 +3,8 @@ package io.coffer.ledger.checkpoint;
 import io.coffer.ledger.checkpoint.CheckpointException.Reason;
 import io.coffer.ledger.merkle.Hash;
 import io.coffer.ledger.merkle.TreeHead;
+import io.coffer.ledger.note.NoteException;
+import io.coffer.ledger.note.UnverifiedNote;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -110,6 +112,20 @@ public record Checkpoint(String origin, long size, Hash root, List<String> exten
     Hash root = parseRoot(lines[2]);
     List<String> extensions = new ArrayList<>(List.of(lines).subList(3, lines.length));
     return new Checkpoint(lines[0], size, root, extensions);
+  }
+
+  /**
+   * Parses a signed checkpoint note and its body WITHOUT checking any signature: for tools that
+   * inspect checkpoints. Nothing in the result may be trusted; use {@link CheckpointVerifier}.
+   *
+   * @throws CheckpointException {@code MALFORMED} if the note or the body is malformed
+   */
+  public static Checkpoint parseUnverified(byte[] signedNote) throws CheckpointException {
+    try {
+      return parse(UnverifiedNote.parse(signedNote).text());
+    } catch (NoteException e) {
+      throw new CheckpointException(Reason.MALFORMED, e.getMessage(), e);
+    }
   }
 
   private static String lineName(int index) {

@@ -79,6 +79,7 @@ public final class CheckpointVerifier {
 
   /** Verifies a parsed signed checkpoint: see {@link #verify(byte[])}. */
   public VerifiedCheckpoint verify(UnverifiedNote note) throws CheckpointException {
+    Checkpoint checkpoint = Checkpoint.parse(note.text());
     VerifiedNote verified;
     try {
       verified = trusted.openSignedBy(note, required);
@@ -86,7 +87,6 @@ public final class CheckpointVerifier {
       throw new CheckpointException(
           Reason.SIGNATURE, "checkpoint signature check failed: " + e.getMessage(), e);
     }
-    Checkpoint checkpoint = Checkpoint.parse(verified.text());
     if (expectedOrigin.isPresent() && !expectedOrigin.get().equals(checkpoint.origin())) {
       throw new CheckpointException(
           Reason.UNEXPECTED_ORIGIN,
