@@ -3,6 +3,7 @@ package io.coffer.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -32,9 +33,16 @@ class ArchitectureTest {
   private static final String[] LIBRARIES = {"attestation", "policy", "ledger", "fsshield"};
   private static final String[] APPLICATIONS = {"cas", "runtime", "image", "mesh", "cli"};
 
+  /**
+   * Test classes of other modules arrive in their test-jars, which the predefined option misses.
+   */
+  private static final ImportOption NO_TEST_JARS =
+      location -> !location.contains("-tests.jar") && !location.contains("/test-classes/");
+
   private static final JavaClasses PRODUCTION =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(NO_TEST_JARS)
           .importPackages("io.coffer");
 
   private static final JavaClasses FIXTURES =
@@ -107,6 +115,14 @@ class ArchitectureTest {
         .should()
         .beFreeOfCycles()
         .because("package cycles hide the architecture");
+  }
+
+  @Test
+  void production_containsTheLibraries_andNoTestClasses() {
+    assertThat(PRODUCTION.contain("io.coffer.ledger.merkle.Hash")).isTrue();
+    assertThat(PRODUCTION.contain("io.coffer.cli.Main")).isTrue();
+    assertThat(PRODUCTION.contain("io.coffer.ledger.testing.TestVectors")).isFalse();
+    assertThat(PRODUCTION.contain("io.coffer.cli.MainTest")).isFalse();
   }
 
   @Test
