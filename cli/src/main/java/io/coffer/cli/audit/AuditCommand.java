@@ -9,5 +9,9 @@ import picocli.CommandLine.Command;
     description =
         "Verify the transparency log offline: checkpoints, inclusion and consistency proofs, and"
             + " whole logs.",
-    subcommands = {VerifyInclusionCommand.class, VerifyConsistencyCommand.class})
+    subcommands = {
+      VerifyCheckpointCommand.class,
+      VerifyInclusionCommand.class,
+      VerifyConsistencyCommand.class
+    })
 public final class AuditCommand {}
