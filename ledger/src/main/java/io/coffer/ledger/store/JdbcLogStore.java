@@ -7,15 +7,8 @@ import io.coffer.ledger.merkle.NodeId;
 import io.coffer.ledger.store.ConnectionSource.SqlWork;
 import io.coffer.ledger.store.StoreException.Reason;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
@@ -66,25 +59,27 @@ import javax.sql.DataSource;
  *       Such changes are detected by proofs against signed checkpoints and by witnesses, not here.
  * </ul>
  *
+ * <p>Connections: on SQLite, one writing connection and {@value SqliteConnections#READERS}
+ * read-only ones, each keeping its prepared statements; on PostgreSQL, the caller's data source or
+ * a HikariCP pool of up to {@value #POSTGRES_POOL_SIZE} connections built from a JDBC URL.
+ *
  * <p>Thread-safe: writes ({@link #append}, {@link #putCheckpoint}) run one at a time; reads run
- * concurrently on a pool of connections and never wait for a write.
+ * concurrently and never wait for a write.
  */
 public final class JdbcLogStore implements LogStore {
 
   /** Connections of a PostgreSQL pool that this class builds from a JDBC URL. */
   public static final int POSTGRES_POOL_SIZE = 8;
 
-  private static final int MAX_INITIAL_CAPACITY = 4096;
-
   private final SqlDialect dialect;
-  private final LogSql sql;
+  private final LogRows rows;
   private final ConnectionSource connections;
   private final ReentrantLock writeLock = new ReentrantLock();
   private volatile boolean closed;
 
   private JdbcLogStore(SqlDialect dialect, LogSql sql, ConnectionSource connections) {
     this.dialect = dialect;
-    this.sql = sql;
+    this.rows = new LogRows(sql, dialect);
     this.connections = connections;
   }
 
@@ -99,17 +94,19 @@ public final class JdbcLogStore implements LogStore {
    *
    * @param tablePrefix empty, or a lower-case letter then up to 31 lower-case letters, digits and
    *     underscores
-   * @throws IllegalArgumentException if the prefix is not of that form
+   * @throws IllegalArgumentException if the prefix is not of that form, or the file's path holds a
+   *     {@code ?}, which the driver would read as the start of connection parameters
    */
   public static JdbcLogStore sqlite(Path file, String tablePrefix) throws StoreException {
+    if (file.toAbsolutePath().toString().indexOf('?') >= 0) {
+      throw new IllegalArgumentException("a SQLite log file's path must not contain '?'");
+    }
     LogSql sql = new LogSql(tablePrefix, SqlDialect.SQLITE);
     SqliteConnections connections;
     try {
       connections = SqliteConnections.open(file);
     } catch (SQLException e) {
-      throw failure(SqlDialect.SQLITE, "opening the SQLite log store", e);
-    } catch (RuntimeException e) { // HikariCP's pool initialisation failure
-      throw new StoreException(Reason.UNAVAILABLE, "cannot open the SQLite log store", e);
+      throw SqlDialect.SQLITE.failure("opening the SQLite log store", e);
     }
     return open(SqlDialect.SQLITE, sql, connections);
   }
@@ -156,6 +153,7 @@ public final class JdbcLogStore implements LogStore {
     config.setDataSourceProperties(properties);
     config.setPoolName("coffer-ledger-postgres");
     config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+    config.setMinimumIdle(2);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
@@ -169,16 +167,17 @@ public final class JdbcLogStore implements LogStore {
       throws StoreException {
     JdbcLogStore store = new JdbcLogStore(dialect, sql, connections);
     try {
-      try (Connection c = connections.reader()) {
-        dialect.checkDurability(c);
-      }
-      connections.transaction(c -> {
-        LogSchema.createOrCheck(c, dialect, sql);
+      connections.read(s -> {
+        dialect.checkDurability(s);
+        return null;
+      });
+      connections.transaction(s -> {
+        LogSchema.createOrCheck(s, dialect, sql);
         return null;
       });
       return store;
     } catch (SQLException e) {
-      StoreException failure = failure(dialect, "opening the log store", e);
+      StoreException failure = dialect.failure("opening the log store", e);
       store.closeAfter(failure);
       throw failure;
     } catch (StoreException | RuntimeException e) {
@@ -197,22 +196,7 @@ public final class JdbcLogStore implements LogStore {
 
   @Override
   public long size() throws StoreException {
-    return read("reading the size", this::readSize);
-  }
-
-  private long readSize(Connection c) throws SQLException, StoreException {
-    try (PreparedStatement p = c.prepareStatement(sql.size());
-        ResultSet r = p.executeQuery()) {
-      if (!r.next()) {
-        throw new StoreException(Reason.CORRUPT, "table " + sql.meta() + " has no row");
-      }
-      long size = r.getLong(1);
-      if (size < 0) {
-        throw new StoreException(
-            Reason.CORRUPT, "table " + sql.meta() + " records a negative size: " + size);
-      }
-      return size;
-    }
+    return read("reading the size", rows::size);
   }
 
   @Override
@@ -221,73 +205,12 @@ public final class JdbcLogStore implements LogStore {
     if (firstIndex < 0 || firstIndex > Long.MAX_VALUE - entries.size()) {
       throw new StoreException(Reason.CONFLICT, "append at impossible index " + firstIndex);
     }
-    long newSize = firstIndex + entries.size();
     write(
         "append of " + entries.size() + " entries at index " + firstIndex,
-        c -> {
-          advanceSize(c, firstIndex, newSize);
-          insertEntries(c, firstIndex, entries);
-          insertNodes(c, firstIndex, nodes);
+        s -> {
+          rows.append(s, firstIndex, entries, nodes);
           return null;
         });
-  }
-
-  private void advanceSize(Connection c, long firstIndex, long newSize)
-      throws SQLException, StoreException {
-    try (PreparedStatement p = c.prepareStatement(sql.advanceSize())) {
-      p.setLong(1, newSize);
-      p.setLong(2, firstIndex);
-      if (p.executeUpdate() == 1) {
-        return;
-      }
-    }
-    throw new StoreException(
-        Reason.CONFLICT,
-        "append at index " + firstIndex + " but the store holds " + readSize(c) + " entries");
-  }
-
-  private void insertEntries(Connection c, long firstIndex, List<byte[]> entries)
-      throws SQLException, StoreException {
-    try (PreparedStatement p = c.prepareStatement(sql.insertEntry())) {
-      for (int i = 0; i < entries.size(); i++) {
-        p.setLong(1, firstIndex + i);
-        p.setBytes(2, entries.get(i));
-        p.addBatch();
-      }
-      p.executeBatch();
-    } catch (SQLException e) {
-      if (reason(dialect, e) != Reason.CONFLICT) {
-        throw e;
-      }
-      // The size moved from firstIndex, yet rows at or past it exist: the tables disagree.
-      throw new StoreException(
-          Reason.CORRUPT,
-          "table " + sql.entries() + " holds entries past the size " + firstIndex + " it records",
-          e);
-    }
-  }
-
-  private void insertNodes(Connection c, long firstIndex, List<StoredNode> nodes)
-      throws SQLException, StoreException {
-    try (PreparedStatement p = c.prepareStatement(sql.insertNode())) {
-      for (StoredNode node : nodes) {
-        p.setInt(1, node.id().level());
-        p.setLong(2, node.id().index());
-        p.setBytes(3, node.hash().bytes());
-        p.addBatch();
-      }
-      p.executeBatch();
-    } catch (SQLException e) {
-      if (reason(dialect, e) != Reason.CONFLICT) {
-        throw e;
-      }
-      throw new StoreException(
-          Reason.CONFLICT,
-          "append at index "
-              + firstIndex
-              + " carries a subtree hash that is already stored; hashes are never overwritten",
-          e);
-    }
   }
 
   @Override
@@ -298,86 +221,26 @@ public final class JdbcLogStore implements LogStore {
     }
     return read(
         "reading " + count + " entries from index " + from,
-        c -> {
-          if (count == 0) {
-            long size = readSize(c);
-            if (from > size) {
-              throw new StoreException(
-                  Reason.NOT_FOUND, "index " + from + " is beyond the " + size + " entries stored");
-            }
-            return List.of();
+        s -> {
+          if (count > 0) {
+            return rows.entries(s, from, count);
           }
-          List<byte[]> out = new ArrayList<>(Math.min(count, MAX_INITIAL_CAPACITY));
-          try (PreparedStatement p = c.prepareStatement(sql.entryRange())) {
-            p.setLong(1, from);
-            p.setLong(2, from + count);
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                long index = r.getLong(1);
-                expectNext(index, from + out.size(), "entry", "entry " + (from + out.size()));
-                byte[] data = r.getBytes(2);
-                if (data == null) {
-                  throw new StoreException(Reason.CORRUPT, "entry " + index + " has no data");
-                }
-                out.add(data);
-              }
-            }
-          }
-          if (out.size() < count) {
+          long size = rows.size(s);
+          if (from > size) {
             throw new StoreException(
-                Reason.NOT_FOUND, "entry " + (from + out.size()) + " is not stored");
+                Reason.NOT_FOUND, "index " + from + " is beyond the " + size + " entries stored");
           }
-          return out;
+          return List.of();
         });
   }
 
   @Override
-  public List<Hash> hashes(List<NodeId> ids) throws StoreException {
-    if (ids.isEmpty()) {
+  public List<Hash> hashes(List<NodeId> nodes) throws StoreException {
+    if (nodes.isEmpty()) {
       requireOpen();
       return List.of();
     }
-    return read(
-        "reading " + ids.size() + " subtree hashes",
-        c -> {
-          List<NodeId> distinct = List.copyOf(new LinkedHashSet<>(ids));
-          Map<NodeId, Hash> found = new HashMap<>();
-          for (int i = 0; i < distinct.size(); i += LogSql.MAX_NODES_PER_LOOKUP) {
-            int end = Math.min(distinct.size(), i + LogSql.MAX_NODES_PER_LOOKUP);
-            lookup(c, distinct.subList(i, end), found);
-          }
-          List<Hash> out = new ArrayList<>(ids.size());
-          for (NodeId id : ids) {
-            Hash h = found.get(id);
-            if (h == null) {
-              throw new StoreException(Reason.NOT_FOUND, "node " + id + " is not stored");
-            }
-            out.add(h);
-          }
-          return out;
-        });
-  }
-
-  /** Reads up to 256 nodes in one query, padded to a power of two by repeating the last. */
-  private void lookup(Connection c, List<NodeId> ids, Map<NodeId, Hash> found)
-      throws SQLException, StoreException {
-    int padded = Integer.highestOneBit(ids.size());
-    if (padded < ids.size()) {
-      padded <<= 1;
-    }
-    try (PreparedStatement p = c.prepareStatement(sql.nodeLookup(padded))) {
-      for (int i = 0; i < padded; i++) {
-        NodeId id = ids.get(Math.min(i, ids.size() - 1));
-        p.setInt(2 * i + 1, id.level());
-        p.setLong(2 * i + 2, id.index());
-      }
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          NodeId id = storedNodeId(r.getInt(1), r.getLong(2));
-          found.put(id, hash(r.getBytes(3), "node " + id));
-        }
-      }
-    }
+    return read("reading " + nodes.size() + " subtree hashes", s -> rows.hashes(s, nodes));
   }
 
   @Override
@@ -385,141 +248,33 @@ public final class JdbcLogStore implements LogStore {
     if (level < 0 || level > 63) {
       throw new IllegalArgumentException("level must be 0..63, got " + level);
     }
-    if (from < 0 || count < 0 || from > Long.MAX_VALUE - count) {
+    if (from < 0 || count < 0 || (count > 0 && from > (Long.MAX_VALUE >>> level) - count + 1)) {
       throw new StoreException(
           Reason.NOT_FOUND,
           "nodes " + from + ".." + (from + count - 1) + " of level " + level + " cannot exist");
     }
+    if (count == 0) {
+      requireOpen();
+      return List.of();
+    }
     return read(
         "reading " + count + " subtree hashes of level " + level,
-        c -> {
-          List<Hash> out = new ArrayList<>(Math.min(count, MAX_INITIAL_CAPACITY));
-          try (PreparedStatement p = c.prepareStatement(sql.nodeRange())) {
-            p.setInt(1, level);
-            p.setLong(2, from);
-            p.setLong(3, from + count);
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                NodeId id = storedNodeId(level, r.getLong(1));
-                NodeId expected = new NodeId(level, from + out.size());
-                expectNext(id.index(), expected.index(), "node", "node " + expected);
-                out.add(hash(r.getBytes(2), "node " + id));
-              }
-            }
-          }
-          if (out.size() < count) {
-            throw new StoreException(
-                Reason.NOT_FOUND,
-                "node " + new NodeId(level, from + out.size()) + " is not stored");
-          }
-          return out;
-        });
-  }
-
-  /** Checks that an ordered range query returned the next row, and not a later or repeated one. */
-  private static void expectNext(long got, long expected, String kind, String missing)
-      throws StoreException {
-    if (got > expected) {
-      throw new StoreException(Reason.NOT_FOUND, missing + " is not stored");
-    }
-    if (got < expected) {
-      throw new StoreException(
-          Reason.CORRUPT, "the store returned " + kind + " " + got + " out of order");
-    }
-  }
-
-  private static NodeId storedNodeId(int level, long index) throws StoreException {
-    try {
-      return new NodeId(level, index);
-    } catch (IllegalArgumentException e) {
-      throw new StoreException(
-          Reason.CORRUPT, "the store returned an impossible node: " + e.getMessage(), e);
-    }
-  }
-
-  private static Hash hash(byte[] bytes, String what) throws StoreException {
-    if (bytes == null || bytes.length != Hash.SIZE_BYTES) {
-      throw new StoreException(
-          Reason.CORRUPT,
-          what
-              + " has "
-              + (bytes == null ? "no hash" : "a " + bytes.length + "-byte hash")
-              + ", not one of "
-              + Hash.SIZE_BYTES
-              + " bytes");
-    }
-    return Hash.of(bytes);
+        s -> rows.hashRange(s, level, from, count));
   }
 
   @Override
   public void putCheckpoint(StoredCheckpoint checkpoint) throws StoreException {
-    long size = checkpoint.size();
     write(
-        "recording the checkpoint at size " + size,
-        c -> {
-          try (PreparedStatement p = c.prepareStatement(sql.advanceCheckpoint())) {
-            p.setLong(1, size);
-            p.setLong(2, size);
-            if (p.executeUpdate() != 1) {
-              throw new StoreException(
-                  Reason.CONFLICT,
-                  "checkpoint at size " + size + " does not grow past " + readCheckpointSize(c));
-            }
-          }
-          try (PreparedStatement p = c.prepareStatement(sql.insertCheckpoint())) {
-            p.setLong(1, size);
-            p.setBytes(2, checkpoint.root().bytes());
-            p.setBytes(3, checkpoint.signedNote());
-            p.executeUpdate();
-          }
+        "recording the checkpoint at size " + checkpoint.size(),
+        s -> {
+          rows.putCheckpoint(s, checkpoint);
           return null;
         });
   }
 
-  private long readCheckpointSize(Connection c) throws SQLException, StoreException {
-    try (PreparedStatement p = c.prepareStatement(sql.checkpointSize());
-        ResultSet r = p.executeQuery()) {
-      if (!r.next()) {
-        throw new StoreException(Reason.CORRUPT, "table " + sql.meta() + " has no row");
-      }
-      return r.getLong(1);
-    }
-  }
-
   @Override
   public Optional<StoredCheckpoint> latestCheckpoint() throws StoreException {
-    return read(
-        "reading the latest checkpoint",
-        c -> {
-          try (PreparedStatement p = c.prepareStatement(sql.latestCheckpoint());
-              ResultSet r = p.executeQuery()) {
-            if (!r.next()) {
-              throw new StoreException(Reason.CORRUPT, "table " + sql.meta() + " has no row");
-            }
-            long recorded = r.getLong(1);
-            if (recorded == -1) {
-              return Optional.empty();
-            }
-            long size = r.getLong(2);
-            if (recorded < -1 || r.wasNull()) {
-              throw new StoreException(
-                  Reason.CORRUPT,
-                  "the latest checkpoint, at size "
-                      + recorded
-                      + " by table "
-                      + sql.meta()
-                      + ", is not in table "
-                      + sql.checkpoints());
-            }
-            Hash root = hash(r.getBytes(3), "the checkpoint at size " + size);
-            byte[] note = r.getBytes(4);
-            if (note == null) {
-              throw new StoreException(
-                  Reason.CORRUPT, "the checkpoint at size " + size + " has no note");
-            }
-            return Optional.of(new StoredCheckpoint(size, root, note));
-          }
-        });
+    return read("reading the latest checkpoint", rows::latestCheckpoint);
   }
 
   /** Closes the connections, after the write in progress if any. Idempotent. */
@@ -533,7 +288,7 @@ public final class JdbcLogStore implements LogStore {
       closed = true;
       connections.close();
     } catch (SQLException e) {
-      throw failure(dialect, "closing the log store", e);
+      throw dialect.failure("closing the log store", e);
     } finally {
       writeLock.unlock();
     }
@@ -547,10 +302,10 @@ public final class JdbcLogStore implements LogStore {
 
   private <T> T read(String what, SqlWork<T> work) throws StoreException {
     requireOpen();
-    try (Connection c = connections.reader()) {
-      return work.run(c);
+    try {
+      return connections.read(work);
     } catch (SQLException e) {
-      throw failure(dialect, what, e);
+      throw dialect.failure(what, e);
     }
   }
 
@@ -560,28 +315,9 @@ public final class JdbcLogStore implements LogStore {
       requireOpen();
       return connections.transaction(work);
     } catch (SQLException e) {
-      throw failure(dialect, what, e);
+      throw dialect.failure(what, e);
     } finally {
       writeLock.unlock();
     }
-  }
-
-  /** The reason of a driver error, looking through a batch failure to the error behind it. */
-  private static Reason reason(SqlDialect dialect, SQLException e) {
-    Reason reason = dialect.reason(e);
-    SQLException next = e.getNextException();
-    return reason == Reason.UNAVAILABLE && next != null ? dialect.reason(next) : reason;
-  }
-
-  private static StoreException failure(SqlDialect dialect, String what, SQLException e) {
-    Reason reason = reason(dialect, e);
-    String meaning =
-        switch (reason) {
-          case CONFLICT -> "a record with the same key is already stored";
-          case CORRUPT -> "the database reports corruption";
-          case NOT_FOUND, UNAVAILABLE -> "the database is unavailable or refused it";
-        };
-    return new StoreException(
-        reason, what + " failed: " + meaning + " (" + dialect.code(e) + ")", e);
   }
 }

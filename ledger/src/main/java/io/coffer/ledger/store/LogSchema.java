@@ -1,11 +1,9 @@
 package io.coffer.ledger.store;
 
 import io.coffer.ledger.store.StoreException.Reason;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -21,25 +19,21 @@ final class LogSchema {
   private LogSchema() {}
 
   /** Runs inside the schema transaction on the writing connection. */
-  static void createOrCheck(Connection c, SqlDialect dialect, LogSql sql)
+  static void createOrCheck(SqlSession s, SqlDialect dialect, LogSql sql)
       throws SQLException, StoreException {
-    dialect.lockSchema(c, sql);
+    dialect.lockSchema(s, sql);
     List<String> tables = List.of(sql.meta(), sql.entries(), sql.nodes(), sql.checkpoints());
-    if (!exists(c, dialect, sql.meta())) {
-      try (Statement s = c.createStatement()) {
-        for (String ddl : dialect.createTables(sql)) {
-          s.execute(ddl);
-        }
+    if (!exists(s, dialect, sql.meta())) {
+      for (String ddl : dialect.createTables(sql)) {
+        s.prepare(ddl).execute();
       }
-      try (PreparedStatement p = c.prepareStatement(sql.insertMeta())) {
-        p.setInt(1, VERSION);
-        p.executeUpdate();
-      }
+      PreparedStatement p = s.prepare(sql.insertMeta());
+      p.setInt(1, VERSION);
+      p.executeUpdate();
       return;
     }
     int version;
-    try (PreparedStatement p = c.prepareStatement(sql.schemaVersion());
-        ResultSet r = p.executeQuery()) {
+    try (ResultSet r = s.prepare(sql.schemaVersion()).executeQuery()) {
       if (!r.next()) {
         throw new StoreException(Reason.CORRUPT, "table " + sql.meta() + " has no row");
       }
@@ -55,20 +49,19 @@ final class LogSchema {
               + " only");
     }
     for (String table : tables) {
-      if (!exists(c, dialect, table)) {
+      if (!exists(s, dialect, table)) {
         throw new StoreException(
             Reason.CORRUPT, "table " + table + " is missing from a log of schema " + VERSION);
       }
     }
   }
 
-  private static boolean exists(Connection c, SqlDialect dialect, String table)
+  private static boolean exists(SqlSession s, SqlDialect dialect, String table)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(dialect.tableExists())) {
-      p.setString(1, table);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() && r.getLong(1) > 0;
-      }
+    PreparedStatement p = s.prepare(dialect.tableExists());
+    p.setString(1, table);
+    try (ResultSet r = p.executeQuery()) {
+      return r.next() && r.getLong(1) > 0;
     }
   }
 }

@@ -2,12 +2,16 @@ package io.coffer.ledger.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * Connections from one data source (a pool) for reads and writes: the PostgreSQL mechanism, where
- * the server serialises writers itself.
+ * the server serialises writers itself. Statements are closed after each piece of work; the driver
+ * keeps the server-side prepared statements of each connection.
  */
 final class PooledConnections implements ConnectionSource {
 
@@ -23,17 +27,45 @@ final class PooledConnections implements ConnectionSource {
     this.owned = owned;
   }
 
+  /** The statements of one piece of work, closed with it. */
+  private static final class Session implements SqlSession, AutoCloseable {
+    private final Connection connection;
+    private final List<PreparedStatement> statements = new ArrayList<>();
+
+    Session(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public PreparedStatement prepare(String sql) throws SQLException {
+      PreparedStatement p = connection.prepareStatement(sql);
+      statements.add(p);
+      return p;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (PreparedStatement p : statements) {
+        p.close();
+      }
+    }
+  }
+
   @Override
-  public Connection reader() throws SQLException {
-    return dataSource.getConnection();
+  public <T> T read(SqlWork<T> work) throws SQLException, StoreException {
+    try (Connection c = dataSource.getConnection();
+        Session session = new Session(c)) {
+      return work.run(session);
+    }
   }
 
   @Override
   public <T> T transaction(SqlWork<T> work) throws SQLException, StoreException {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = dataSource.getConnection();
+        Session session = new Session(c)) {
       c.setAutoCommit(false);
       try {
-        T result = work.run(c);
+        T result = work.run(session);
         c.commit();
         c.setAutoCommit(true);
         return result;

@@ -1,11 +1,9 @@
 package io.coffer.ledger.store;
 
 import io.coffer.ledger.store.StoreException.Reason;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import org.sqlite.SQLiteErrorCode;
@@ -52,17 +50,17 @@ enum SqlDialect {
     }
 
     @Override
-    void lockSchema(Connection c, LogSql sql) {
+    void lockSchema(SqlSession s, LogSql sql) {
       // The writer's BEGIN IMMEDIATE already holds the database's write lock.
     }
 
     @Override
-    void checkDurability(Connection c) {
+    void checkDurability(SqlSession s) {
       // SqliteConnections sets and reads back the pragmas on the writing connection.
     }
 
     @Override
-    Reason reason(SQLException e) {
+    Reason reasonOf(SQLException e) {
       int primary = e.getErrorCode() & 0xff;
       if (primary == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
         return Reason.CONFLICT;
@@ -114,18 +112,17 @@ enum SqlDialect {
     }
 
     @Override
-    void lockSchema(Connection c, LogSql sql) throws SQLException {
+    void lockSchema(SqlSession s, LogSql sql) throws SQLException {
       // Two servers opening the same empty database at once must not both create the tables.
-      try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-        p.setLong(1, SCHEMA_LOCK_KEY ^ sql.meta().hashCode());
-        p.execute();
-      }
+      PreparedStatement p = s.prepare("SELECT pg_advisory_xact_lock(?)");
+      p.setLong(1, SCHEMA_LOCK_KEY ^ sql.meta().hashCode());
+      p.execute();
     }
 
     @Override
-    void checkDurability(Connection c) throws SQLException, StoreException {
-      String fsync = show(c, "fsync");
-      String synchronousCommit = show(c, "synchronous_commit");
+    void checkDurability(SqlSession s) throws SQLException, StoreException {
+      String fsync = show(s, "fsync");
+      String synchronousCommit = show(s, "synchronous_commit");
       if (!fsync.equals("on") || synchronousCommit.equals("off")) {
         throw new StoreException(
             Reason.UNAVAILABLE,
@@ -137,15 +134,14 @@ enum SqlDialect {
       }
     }
 
-    private static String show(Connection c, String setting) throws SQLException {
-      try (Statement s = c.createStatement();
-          ResultSet r = s.executeQuery("SHOW " + setting)) {
+    private static String show(SqlSession s, String setting) throws SQLException {
+      try (ResultSet r = s.prepare("SHOW " + setting).executeQuery()) {
         return r.next() ? r.getString(1).toLowerCase(Locale.ROOT) : "";
       }
     }
 
     @Override
-    Reason reason(SQLException e) {
+    Reason reasonOf(SQLException e) {
       String state = e.getSQLState() == null ? "" : e.getSQLState();
       if (state.equals("23505")) { // unique_violation
         return Reason.CONFLICT;
@@ -177,16 +173,39 @@ enum SqlDialect {
   abstract String nodeLookup(String nodes, int count);
 
   /** Serialises schema creation with other processes; runs inside the schema transaction. */
-  abstract void lockSchema(Connection c, LogSql sql) throws SQLException;
+  abstract void lockSchema(SqlSession s, LogSql sql) throws SQLException;
 
   /** Fails unless the database makes commits durable. */
-  abstract void checkDurability(Connection c) throws SQLException, StoreException;
+  abstract void checkDurability(SqlSession s) throws SQLException, StoreException;
 
-  /** What a database error means for the caller. */
-  abstract Reason reason(SQLException e);
+  /** What one database error means for the caller. */
+  abstract Reason reasonOf(SQLException e);
 
   /** The database's own name for the error, for messages: never the SQL or its values. */
   abstract String code(SQLException e);
+
+  /** What a driver error means, looking through a failed batch to the error behind it. */
+  Reason classify(SQLException e) {
+    Reason reason = reasonOf(e);
+    SQLException next = e.getNextException();
+    return reason == Reason.UNAVAILABLE && next != null ? reasonOf(next) : reason;
+  }
+
+  /**
+   * The store's failure for a driver error during {@code what}: the operation, what the error means
+   * and the database's code for it; the driver's message, which may quote SQL or values, stays in
+   * the cause.
+   */
+  StoreException failure(String what, SQLException e) {
+    Reason reason = classify(e);
+    String meaning =
+        switch (reason) {
+          case CONFLICT -> "a record with the same key is already stored";
+          case CORRUPT -> "the database reports corruption";
+          case NOT_FOUND, UNAVAILABLE -> "the database is unavailable or refused it";
+        };
+    return new StoreException(reason, what + " failed: " + meaning + " (" + code(e) + ")", e);
+  }
 
   private static String pairs(int count) {
     StringBuilder b = new StringBuilder(count * 8);

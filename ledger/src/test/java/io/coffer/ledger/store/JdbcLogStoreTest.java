@@ -224,6 +224,16 @@ class JdbcLogStoreTest {
   }
 
   @Test
+  void sqlite_fileNameThatTheDriverWouldReadAsParameters_isRejected() {
+    Path file = dir.resolve("log.db?journal_mode=DELETE");
+
+    assertThatThrownBy(() -> JdbcLogStore.sqlite(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'?'");
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
   void sqlite_keepsItsLogInWalMode() throws Exception {
     writeLog(1);
 

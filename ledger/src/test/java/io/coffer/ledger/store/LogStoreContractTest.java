@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -349,6 +350,41 @@ public abstract class LogStoreContractTest {
     assertThat(second.entries(0, 3)).containsExactlyElementsOf(mine.entries());
     assertThat(first.hashes(List.of(new NodeId(0, 0))))
         .containsExactly(mine.nodes().getFirst().hash());
+  }
+
+  @Test
+  void concurrentWriters_atTheSameIndex_oneWins_andTheOtherWritesNothing() throws Exception {
+    assumeTrue(persistent(), "a store in memory cannot be opened twice");
+    List<LogStore> writers = List.of(open(), open());
+    for (int round = 0; round < 10; round++) {
+      long index = round;
+      CyclicBarrier start = new CyclicBarrier(writers.size());
+      List<CompletableFuture<Boolean>> outcomes = new ArrayList<>();
+      for (int w = 0; w < writers.size(); w++) {
+        LogStore writer = writers.get(w);
+        byte[] mine = {(byte) w, (byte) round};
+        outcomes.add(
+            CompletableFuture.supplyAsync(() -> {
+              try {
+                start.await();
+                writer.append(index, List.of(mine), List.of());
+                return true;
+              } catch (StoreException e) {
+                assertThat(e.reason()).isEqualTo(Reason.CONFLICT);
+                return false;
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            }));
+      }
+      List<Boolean> won = outcomes.stream().map(CompletableFuture::join).toList();
+
+      assertThat(won).as("round %d", round).containsOnlyOnce(true);
+      int winner = won.indexOf(true);
+      assertThat(writers.get(1 - winner).size()).isEqualTo(round + 1);
+      assertThat(writers.get(1 - winner).entries(index, 1).getFirst())
+          .containsExactly(winner, round);
+    }
   }
 
   @Test
