@@ -1,2 +1,5 @@
-/** Benchmarks of the ledger: checkpoint verification and its cryptographic floor. */
+/**
+ * Benchmarks of the ledger: durable appends and proofs on the SQLite store, and checkpoint
+ * verification against its cryptographic floor.
+ */
 package io.coffer.bench.ledger;

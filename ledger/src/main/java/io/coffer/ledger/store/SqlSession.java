@@ -1,0 +1,16 @@
+package io.coffer.ledger.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * A database connection lent to one piece of work, and the statements prepared on it.
+ *
+ * <p>Statements belong to the session, which may keep them for the next piece of work on the same
+ * connection: callers bind parameters and close the result sets they open, never a statement.
+ */
+interface SqlSession {
+
+  /** The statement for {@code sql}, with no parameters bound and an empty batch. */
+  PreparedStatement prepare(String sql) throws SQLException;
+}
