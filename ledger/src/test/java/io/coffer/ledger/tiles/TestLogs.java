@@ -47,6 +47,15 @@ final class TestLogs {
         .getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Deletes {@code root} and everything below it. */
+  static void deleteTree(java.nio.file.Path root) throws java.io.IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
+      for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    }
+  }
+
   /** Exports the ledger's tree of {@code size} with a stand-in checkpoint. */
   static ExportResult export(Ledger ledger, long size, java.nio.file.Path dir)
       throws TilesException, LedgerException {
