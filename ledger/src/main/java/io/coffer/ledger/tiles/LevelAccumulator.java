@@ -1,6 +1,8 @@
 package io.coffer.ledger.tiles;
 
 import io.coffer.ledger.merkle.Hash;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Collects the hashes of one tile level, in order, into tiles: when a tile fills up it is handed to
@@ -28,7 +30,7 @@ final class LevelAccumulator {
    * @param startTile the index of the first tile this accumulator fills
    * @param firstNew tiles with a smaller index exist already and are not handed to the sink
    * @param parent the next level up, or null at the top
-   * @param sink receives new full tiles and the final partial tile
+   * @param sink receives the new full tiles
    */
   LevelAccumulator(int level, long startTile, long firstNew, LevelAccumulator parent, Sink sink) {
     this.level = level;
@@ -62,11 +64,12 @@ final class LevelAccumulator {
     count = 0;
   }
 
-  /** Hands over the partial tile, if any. */
-  void finish() throws TilesException {
-    if (count > 0) {
-      byte[] partial = java.util.Arrays.copyOf(buffer, count * Hash.SIZE_BYTES);
-      sink.accept(HashTile.decode(new TileId(level, tileIndex, count), partial));
+  /** The partial tile left at the end, if any; it is not handed to the sink. */
+  Optional<HashTile> partial() throws TilesException {
+    if (count == 0) {
+      return Optional.empty();
     }
+    byte[] partial = Arrays.copyOf(buffer, count * Hash.SIZE_BYTES);
+    return Optional.of(HashTile.decode(new TileId(level, tileIndex, count), partial));
   }
 }

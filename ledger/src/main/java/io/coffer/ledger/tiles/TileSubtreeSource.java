@@ -8,6 +8,7 @@ import io.coffer.ledger.merkle.SubtreeUnavailableException;
 import io.coffer.ledger.merkle.TreeHasher;
 import io.coffer.ledger.tiles.TilesException.Reason;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class TileSubtreeSource implements SubtreeSource {
 
   private final TileReader reader;
   private final long treeSize;
+  private final Map<TileId, HashTile> overlay = new HashMap<>();
   private final Map<TileId, HashTile> cache =
       new LinkedHashMap<>(CACHED_TILES, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -48,11 +50,19 @@ public final class TileSubtreeSource implements SubtreeSource {
    * @param treeSize the tree size whose tiles are read; requests beyond it fail
    */
   public TileSubtreeSource(TileReader reader, long treeSize) {
+    this(reader, treeSize, List.of());
+  }
+
+  /** As the public constructor, but {@code unwritten} tiles are used instead of their files. */
+  TileSubtreeSource(TileReader reader, long treeSize, List<HashTile> unwritten) {
     if (treeSize < 0) {
       throw new IllegalArgumentException("a tree size must not be negative: " + treeSize);
     }
     this.reader = reader;
     this.treeSize = treeSize;
+    for (HashTile tile : unwritten) {
+      overlay.put(tile.id(), tile);
+    }
   }
 
   /** The tree size whose tiles this source reads. */
@@ -112,7 +122,7 @@ public final class TileSubtreeSource implements SubtreeSource {
     TileLayout.TileAddress at = TileLayout.locate(height, node.index());
     long firstHash = node.index() << at.nodeLevel();
     TileId id = TileLayout.tileHolding(at.tileLevel(), firstHash, treeSize);
-    HashTile tile = cache.get(id);
+    HashTile tile = overlay.containsKey(id) ? overlay.get(id) : cache.get(id);
     if (tile == null) {
       tile = reader.hashTile(id);
       cache.put(id, tile);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
 
@@ -28,8 +29,9 @@ import java.util.function.LongFunction;
  * again, except the up to 255 per level whose hashes the new upper-level tiles need). Partial tiles
  * and bundles of the new size are written; the old partial ones are kept, because a client holding
  * the older checkpoint may still fetch them (tlog-tiles.md allows deleting them once the full tile
- * exists, but does not require it). Before the checkpoint is written, the root computed from the
- * tiles is compared with the ledger's root for that size.
+ * exists, but does not require it). Before any partial file or the checkpoint is written, the root
+ * computed from the tiles is compared with the ledger's root for that size, so that a failed export
+ * leaves the files of the published checkpoint as they were.
  *
  * <p>Security guarantees: refuses to export a smaller tree over a directory that holds a larger one
  * (which would roll back its checkpoint); refuses to write through symbolic links; never writes a
@@ -93,11 +95,10 @@ public final class TilesWriter {
     tilesWritten = 0;
     refuseLargerTree(size);
     int levels = TileLayout.levels(size);
-    if (levels > 0) {
-      writeTree(ledger, size, levels);
-    }
+    List<HashTile> partialTiles = new ArrayList<>();
+    byte[] partialBundle = levels == 0 ? null : writeFullFiles(ledger, size, levels, partialTiles);
     Hash root = ledgerRoot(ledger, size);
-    Hash fromTiles = new TileSubtreeSource(reader, size).root(size);
+    Hash fromTiles = new TileSubtreeSource(reader, size, partialTiles).root(size);
     if (!fromTiles.equals(root)) {
       throw new TilesException(
           Reason.CONFLICT,
@@ -110,13 +111,27 @@ public final class TilesWriter {
               + root
               + ": the directory holds tiles of another log");
     }
+    // Partial files are written only now: a failed export leaves those of the published
+    // checkpoint as they were.
+    if (partialBundle != null) {
+      files.write(TileLayout.bundleHolding(size - 1, size).path(), partialBundle);
+      bundlesWritten++;
+    }
+    for (HashTile tile : partialTiles) {
+      writeTile(tile);
+    }
     files.syncDirectories();
     files.write(TileReader.CHECKPOINT, checkpoint);
     files.syncDirectories();
     return new ExportResult(new TreeHead(size, root), bundlesWritten, tilesWritten);
   }
 
-  private void writeTree(Ledger ledger, long size, int levels) throws TilesException {
+  /**
+   * Writes the missing full tiles and bundles of the tree, and returns its partial tiles (into
+   * {@code partialTiles}) and its partial bundle (or null), unwritten.
+   */
+  private byte[] writeFullFiles(Ledger ledger, long size, int levels, List<HashTile> partialTiles)
+      throws TilesException {
     long[] existing = new long[levels];
     for (int level = 0; level < levels; level++) {
       int l = level;
@@ -146,10 +161,13 @@ public final class TilesWriter {
       }
     }
     long bundles = TileLayout.fullTiles(0, size) + (TileLayout.partialWidth(0, size) > 0 ? 1 : 0);
+    byte[] partialBundle = null;
     for (long n = start[0]; n < bundles; n++) {
       BundleId id = TileLayout.bundleHolding(n << TileId.HEIGHT, size);
       List<byte[]> entries = entries(ledger, id);
-      if (!id.isFull() || n >= existingBundles) {
+      if (!id.isFull()) {
+        partialBundle = EntryBundle.encode(entries);
+      } else if (n >= existingBundles) {
         files.write(id.path(), EntryBundle.encode(entries));
         bundlesWritten++;
       }
@@ -158,8 +176,9 @@ public final class TilesWriter {
       }
     }
     for (LevelAccumulator accumulator : accumulators) {
-      accumulator.finish();
+      accumulator.partial().ifPresent(partialTiles::add);
     }
+    return partialBundle;
   }
 
   private void writeTile(HashTile tile) throws TilesException {

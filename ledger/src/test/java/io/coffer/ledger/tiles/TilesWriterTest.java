@@ -193,22 +193,25 @@ class TilesWriterTest {
   }
 
   @Test
-  void export_overTilesOfAnotherLog_isRefusedBeforeTheCheckpoint() throws Exception {
+  void export_overTilesOfAnotherLog_isRefused_leavingThePublishedFilesAsTheyWere()
+      throws Exception {
     Ledger other = Ledger.open(new MemoryLogStore(), LedgerOptions.defaults());
     ledgers.add(other);
-    for (int i = 0; i < 256; i++) {
+    for (int i = 0; i < 299; i++) {
       other.append(("other " + i).getBytes(StandardCharsets.UTF_8));
     }
-    other.appendAndWait("other 256".getBytes(StandardCharsets.UTF_8));
-    TestLogs.export(other, 256, dir);
-    Files.delete(dir.resolve("checkpoint"));
+    other.appendAndWait("other 299".getBytes(StandardCharsets.UTF_8));
+    TestLogs.export(other, 300, dir);
+    Map<String, byte[]> published = files(dir);
     Ledger ledger = ledger(300);
 
     assertThatThrownBy(() -> TestLogs.export(ledger, 300, dir))
         .isInstanceOfSatisfying(
             TilesException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT))
         .hasMessageContaining("the directory holds tiles of another log");
-    assertThat(dir.resolve("checkpoint")).doesNotExist();
+    Map<String, byte[]> after = files(dir);
+    assertThat(after.keySet()).isEqualTo(published.keySet());
+    published.forEach((path, bytes) -> assertThat(after.get(path)).as(path).isEqualTo(bytes));
   }
 
   @Test
