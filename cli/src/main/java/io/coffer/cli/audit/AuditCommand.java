@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         "Verify the transparency log offline: checkpoints, inclusion and consistency proofs, and"
             + " whole logs.",
     subcommands = {
+      VerifyLogCommand.class,
       VerifyCheckpointCommand.class,
       VerifyInclusionCommand.class,
       VerifyConsistencyCommand.class

@@ -19,7 +19,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@link #append} is atomic and durable: when it returns, every entry and node in it survives
- *       a crash; when it throws, none of them is visible.
+ *       a crash; when it throws, either all of them or none of them are stored. Usually none: but a
+ *       failure while committing (a lost connection, an I/O error during the sync) leaves the
+ *       outcome unknown, so after a failed append a writer re-reads {@link #size()} before it
+ *       appends again, as {@link io.coffer.ledger.log.Ledger} does by failing until reopened.
  *   <li>{@link #append} fails with {@link StoreException.Reason#CONFLICT} unless {@code firstIndex}
  *       equals {@link #size()}: records are never overwritten.
  *   <li>Reads of anything not stored fail with {@link StoreException.Reason#NOT_FOUND}.

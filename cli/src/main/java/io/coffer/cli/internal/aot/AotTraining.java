@@ -25,6 +25,7 @@ public final class AotTraining {
       List.of(
           List.of("--help"),
           List.of("audit", "--help"),
+          List.of("audit", "verify", "--help"),
           List.of(
               "audit",
               "verify-consistency",
