@@ -1,0 +1,2 @@
+/** Test support: the published attestation vectors. */
+package io.coffer.attestation.testing;
