@@ -34,6 +34,13 @@ final class Quote {
 
   static final int HEADER_SIZE = 48;
 
+  /** The smallest possible quote: header, SGX body, and empty-sized signature data fields. */
+  static final int MIN_SIZE = 48 + 384 + 4 + (64 + 64 + 384 + 64 + 2 + 2 + 4);
+
+  /** Intel's quoting enclave vendor ID. */
+  static final byte[] INTEL_QE_VENDOR_ID =
+      java.util.HexFormat.of().parseHex("939a7233f79c4ca9940a0db3957f0607");
+
   private final int version;
   private final int attestationKeyType;
   private final long teeType;
@@ -87,6 +94,10 @@ final class Quote {
    *     together, {@code UNSUPPORTED_VERSION} for a version, key or body type not supported
    */
   static Quote parse(byte[] bytes) throws AttestationException {
+    if (bytes.length < MIN_SIZE) {
+      throw LittleEndianReader.malformed(
+          bytes.length + " bytes is shorter than any quote (" + MIN_SIZE + ")");
+    }
     LittleEndianReader r = new LittleEndianReader(bytes, 0, bytes.length);
     byte[] header = r.bytes(HEADER_SIZE, "header");
     int version = LittleEndianReader.u16(header, 0);
@@ -105,11 +116,15 @@ final class Quote {
           Reason.UNSUPPORTED_VERSION,
           "attestation key type " + keyType + " is not supported (2 = ECDSA P-256)");
     }
-    if (version == 3) {
-      teeType = TEE_TYPE_SGX;
-    } else if (teeType != TEE_TYPE_SGX && teeType != TEE_TYPE_TDX) {
+    if (teeType != TEE_TYPE_SGX && teeType != TEE_TYPE_TDX) {
       throw new AttestationException(
           Reason.UNSUPPORTED_VERSION, "TEE type 0x" + Long.toHexString(teeType) + " is unknown");
+    }
+    if (version == 3 && teeType != TEE_TYPE_SGX) {
+      throw LittleEndianReader.malformed("a version 3 quote must have the SGX TEE type");
+    }
+    if (!Arrays.equals(header, 12, 28, INTEL_QE_VENDOR_ID, 0, 16)) {
+      throw LittleEndianReader.malformed("the QE vendor ID is not Intel's");
     }
     EnclaveReport sgx = null;
     TdReport td = null;
@@ -169,8 +184,16 @@ final class Quote {
     byte[] qeSignature = qe.bytes(64, "QE report signature");
     byte[] auth = qe.bytes(qe.length16("QE authentication data size"), "QE authentication data");
     int certType = qe.u16("PCK certification data type");
+    if (certType < 1 || certType > 5) {
+      throw LittleEndianReader.malformed(
+          "PCK certification data type " + certType + " is not 1..5");
+    }
     int certSize = qe.length32("PCK certification data size");
     byte[] cert = qe.bytes(certSize, "PCK certification data");
+    if (version >= 4 && qe.remaining() != 0) {
+      throw LittleEndianReader.malformed(
+          qe.remaining() + " unexpected bytes after the PCK certification data");
+    }
     return new Quote(
         version,
         keyType,

@@ -114,7 +114,7 @@ record TcbInfo(
     int[] tdxComponents = new int[0];
     if (version == 2) {
       for (int i = 0; i < 16; i++) {
-        sgx[i] = (int) j.number(tcb, String.format("sgxtcbcomp%02dsvn", i + 1), 65535);
+        sgx[i] = (int) j.number(tcb, String.format("sgxtcbcomp%02dsvn", i + 1), 255);
       }
     } else {
       sgx = components(j, tcb, "sgxtcbcomponents");
@@ -139,9 +139,9 @@ record TcbInfo(
     }
     int[] out = new int[16];
     for (int i = 0; i < 16; i++) {
-      // SVNs on the platform are bytes; Intel's own sample data has larger values, which simply
-      // never match, so they are accepted rather than refused.
-      out[i] = (int) j.number(list.get(i), "svn", 65535);
+      // SVNs are bytes on the platform. Intel's library truncates larger values to a byte; Coffer
+      // refuses them instead of guessing what they meant.
+      out[i] = (int) j.number(list.get(i), "svn", 255);
     }
     return out;
   }
