@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.attestation.AttestationException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ import java.util.List;
  * @param attributesMask the mask applied to the attributes before comparing
  * @param mrSigner the expected 32-byte MRSIGNER
  * @param isvProdId the expected ISVPRODID
- * @param levels the TCB levels by ISVSVN, in the document's order
+ * @param levels the TCB levels, highest ISVSVN first
  */
 record EnclaveIdentity(
     String id,
@@ -70,10 +71,15 @@ record EnclaveIdentity(
         j.hex(e, "attributesMask", 16),
         j.hex(e, "mrsigner", 32),
         (int) j.number(e, "isvprodid", 65535),
-        isvSvnLevels(j, e));
+        isvSvnLevels(j, e, "tcbLevels"));
   }
 
-  static List<IsvSvnLevel> isvSvnLevels(PcsJson j, JsonNode owner) throws AttestationException {
+  /**
+   * The ISVSVN levels of {@code owner} in Intel's order: highest ISVSVN first, and for equal
+   * ISVSVNs the latest TCB date first; two levels with the same ISVSVN and date are refused.
+   */
+  static List<IsvSvnLevel> isvSvnLevels(PcsJson j, JsonNode owner, String what)
+      throws AttestationException {
     List<IsvSvnLevel> levels = new ArrayList<>();
     for (JsonNode level : j.array(owner, "tcbLevels", 1024)) {
       levels.add(
@@ -82,6 +88,18 @@ record EnclaveIdentity(
               j.instant(level, "tcbDate"),
               j.text(level, "tcbStatus"),
               j.strings(level, "advisoryIDs")));
+    }
+    if (levels.isEmpty()) {
+      throw j.malformed(what, "no TCB levels");
+    }
+    Comparator<IsvSvnLevel> order =
+        Comparator.comparingInt(IsvSvnLevel::isvSvn).thenComparing(IsvSvnLevel::tcbDate).reversed();
+    levels.sort(order);
+    for (int i = 1; i < levels.size(); i++) {
+      if (order.compare(levels.get(i - 1), levels.get(i)) == 0) {
+        throw j.malformed(
+            what, "two levels have ISVSVN " + levels.get(i).isvSvn() + " and the same date");
+      }
     }
     return levels;
   }

@@ -121,7 +121,8 @@ final class Quote {
           Reason.UNSUPPORTED_VERSION, "TEE type 0x" + Long.toHexString(teeType) + " is unknown");
     }
     if (version == 3 && teeType != TEE_TYPE_SGX) {
-      throw LittleEndianReader.malformed("a version 3 quote must have the SGX TEE type");
+      throw new AttestationException(
+          Reason.UNSUPPORTED_VERSION, "a version 3 quote with a TD report body is not supported");
     }
     if (!Arrays.equals(header, 12, 28, INTEL_QE_VENDOR_ID, 0, 16)) {
       throw LittleEndianReader.malformed("the QE vendor ID is not Intel's");

@@ -4,8 +4,6 @@ import io.coffer.attestation.AttestationException;
 import io.coffer.attestation.AttestationException.Reason;
 import io.coffer.attestation.TcbStatus;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -44,23 +42,6 @@ final class TcbEvaluation {
   private record Evaluated(LevelStatus status, List<String> advisories) {}
 
   private TcbEvaluation() {}
-
-  /** The levels of {@code info} in Intel's evaluation order, refusing duplicates. */
-  static List<TcbLevel> ordered(TcbInfo info) throws AttestationException {
-    Comparator<TcbLevel> ascending =
-        Comparator.<TcbLevel, int[]>comparing(TcbLevel::sgxComponents, Arrays::compare)
-            .thenComparingInt(TcbLevel::pceSvn)
-            .thenComparing(TcbLevel::tdxComponents, Arrays::compare);
-    List<TcbLevel> levels = new ArrayList<>(info.levels());
-    levels.sort(ascending.reversed());
-    for (int i = 1; i < levels.size(); i++) {
-      if (ascending.compare(levels.get(i - 1), levels.get(i)) == 0) {
-        throw new AttestationException(
-            Reason.COLLATERAL_MALFORMED, "the TCB info has duplicated TCB levels");
-      }
-    }
-    return levels;
-  }
 
   /** Evaluates an SGX platform. */
   static Result sgx(PckExtensions pck, int qeIsvSvn, TcbInfo info, EnclaveIdentity qe)
@@ -121,7 +102,7 @@ final class TcbEvaluation {
     int[] teeSvn = tee == null ? null : unsigned(tee);
     int start = teeSvn != null && teeSvn[1] > 0 ? 2 : 0;
     TcbLevel platform = null;
-    for (TcbLevel level : ordered(info)) {
+    for (TcbLevel level : info.levels()) {
       if (atLeast(sgx, level.sgxComponents(), 0)
           && pck.pceSvn() >= level.pceSvn()
           && (teeSvn == null || atLeast(teeSvn, level.tdxComponents(), start))) {
@@ -194,12 +175,14 @@ final class TcbEvaluation {
                 "the QE's ISVSVN " + isvSvn + " is lower than every level of its identity"));
   }
 
-  /** The first level, by descending ISVSVN, that {@code svn} reaches. */
+  /** The first level (they are sorted by descending ISVSVN) that {@code svn} reaches. */
   private static Optional<IsvSvnLevel> firstReached(List<IsvSvnLevel> levels, int svn) {
-    return levels.stream()
-        .sorted(Comparator.comparingInt(IsvSvnLevel::isvSvn).reversed())
-        .filter(l -> svn >= l.isvSvn())
-        .findFirst();
+    for (IsvSvnLevel level : levels) {
+      if (svn >= level.isvSvn()) {
+        return Optional.of(level);
+      }
+    }
+    return Optional.empty();
   }
 
   private static LevelStatus status(String text, String what) throws AttestationException {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.attestation.AttestationException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +23,9 @@ import java.util.Optional;
  * @param evaluationDataNumber the TCB evaluation data number
  * @param tdxModule the TDX module signer and attributes (TDX only)
  * @param tdxModuleIdentities the TDX module identities by major version (TDX, when present)
- * @param levels the TCB levels in the document's order
+ * @param levels the TCB levels in Intel's evaluation order: descending by the 16 SGX component SVNs
+ *     (compared lexicographically), then PCESVN, then the 16 TDX component SVNs, whatever the
+ *     document's order
  */
 record TcbInfo(
     String id,
@@ -37,6 +41,13 @@ record TcbInfo(
     List<TcbLevel> levels) {
 
   private static final int MAX_LEVELS = 1024;
+
+  /** Intel's order of TCB levels: highest first. */
+  private static final Comparator<TcbLevel> EVALUATION_ORDER =
+      Comparator.<TcbLevel, int[]>comparing(TcbLevel::sgxComponents, Arrays::compare)
+          .thenComparingInt(TcbLevel::pceSvn)
+          .thenComparing(TcbLevel::tdxComponents, Arrays::compare)
+          .reversed();
 
   TcbInfo {
     fmspc = fmspc.clone();
@@ -65,6 +76,12 @@ record TcbInfo(
     if (!id.equals("SGX") && !id.equals("TDX")) {
       throw j.malformed("id", "'" + id + "' is not SGX or TDX");
     }
+    Instant issueDate = j.instant(t, "issueDate");
+    Instant nextUpdate = j.instant(t, "nextUpdate");
+    byte[] fmspc = j.hex(t, "fmspc", 6);
+    byte[] pceId = j.hex(t, "pceId", 2);
+    int tcbType = (int) j.number(t, "tcbType", 255);
+    long evaluationDataNumber = j.number(t, "tcbEvaluationDataNumber", Integer.MAX_VALUE);
     Optional<TdxModuleIdentity> module = Optional.empty();
     List<TdxModuleIdentity> identities = new ArrayList<>();
     if (id.equals("TDX")) {
@@ -85,7 +102,7 @@ record TcbInfo(
                   j.hex(mi, "mrsigner", 48),
                   j.hex(mi, "attributes", 8),
                   j.hex(mi, "attributesMask", 8),
-                  EnclaveIdentity.isvSvnLevels(j, mi)));
+                  EnclaveIdentity.isvSvnLevels(j, mi, "tdxModuleIdentities.tcbLevels")));
         }
       }
     }
@@ -93,15 +110,24 @@ record TcbInfo(
     for (JsonNode level : j.array(t, "tcbLevels", MAX_LEVELS)) {
       levels.add(level(j, level, version, id.equals("TDX")));
     }
+    if (levels.isEmpty()) {
+      throw j.malformed("tcbLevels", "no TCB levels");
+    }
+    levels.sort(EVALUATION_ORDER);
+    for (int i = 1; i < levels.size(); i++) {
+      if (EVALUATION_ORDER.compare(levels.get(i - 1), levels.get(i)) == 0) {
+        throw j.malformed("tcbLevels", "two levels have the same SVNs");
+      }
+    }
     return new TcbInfo(
         id,
         version,
-        j.instant(t, "issueDate"),
-        j.instant(t, "nextUpdate"),
-        j.hex(t, "fmspc", 6),
-        j.hex(t, "pceId", 2),
-        (int) j.number(t, "tcbType", 255),
-        j.number(t, "tcbEvaluationDataNumber", Integer.MAX_VALUE),
+        issueDate,
+        nextUpdate,
+        fmspc,
+        pceId,
+        tcbType,
+        evaluationDataNumber,
         module,
         identities,
         levels);

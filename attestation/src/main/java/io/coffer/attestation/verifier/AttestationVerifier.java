@@ -9,6 +9,7 @@ import io.coffer.attestation.EvidenceVerifier;
 import io.coffer.attestation.TrustAnchors;
 import io.coffer.attestation.VerificationOptions;
 import io.coffer.attestation.VerifiedClaims;
+import io.coffer.attestation.intel.DcapVerifier;
 import io.coffer.attestation.simulation.SimulationVerifier;
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,6 +30,9 @@ public final class AttestationVerifier {
   /** A verifier for every supported format, trusting {@code anchors}. */
   public static AttestationVerifier create(TrustAnchors anchors) {
     Map<EvidenceType, EvidenceVerifier> v = new EnumMap<>(EvidenceType.class);
+    DcapVerifier dcap = new DcapVerifier(anchors);
+    v.put(EvidenceType.SGX, dcap);
+    v.put(EvidenceType.TDX, dcap);
     v.put(EvidenceType.SIMULATION, new SimulationVerifier(anchors));
     return new AttestationVerifier(v);
   }

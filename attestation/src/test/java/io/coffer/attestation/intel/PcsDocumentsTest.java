@@ -2,6 +2,7 @@ package io.coffer.attestation.intel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.coffer.attestation.AttestationException;
 import io.coffer.attestation.Collateral;
@@ -128,5 +129,29 @@ class PcsDocumentsTest {
     assertThatThrownBy(() -> TcbInfo.parse(noFmspc, "x.json"))
         .isInstanceOf(AttestationException.class)
         .hasMessage("x.json tcbInfo: fmspc: missing");
+  }
+
+  @Test
+  void tcbInfoWithoutLevels_orWithTwoEqualLevels_isRefused() {
+    String head =
+        "{\"id\":\"SGX\",\"version\":3,\"issueDate\":\"2025-01-01T00:00:00Z\","
+            + "\"nextUpdate\":\"2025-02-01T00:00:00Z\",\"fmspc\":\"00906ED50000\","
+            + "\"pceId\":\"0000\",\"tcbType\":0,\"tcbEvaluationDataNumber\":1,\"tcbLevels\":[";
+    String level =
+        "{\"tcb\":{\"sgxtcbcomponents\":["
+            + "{\"svn\":1},".repeat(15)
+            + "{\"svn\":1}],\"pcesvn\":1},\"tcbDate\":\"2025-01-01T00:00:00Z\","
+            + "\"tcbStatus\":\"UpToDate\"}";
+
+    assertThatThrownBy(() -> TcbInfo.parse((head + "]}").getBytes(StandardCharsets.UTF_8), "x"))
+        .hasMessage("x tcbInfo: tcbLevels: no TCB levels");
+    assertThatThrownBy(() ->
+            TcbInfo.parse(
+                (head + level + "," + level + "]}").getBytes(StandardCharsets.UTF_8), "x"))
+        .hasMessage("x tcbInfo: tcbLevels: two levels have the same SVNs");
+    assertThat(
+            catchThrowable(
+                () -> TcbInfo.parse((head + level + "]}").getBytes(StandardCharsets.UTF_8), "x")))
+        .isNull();
   }
 }
