@@ -69,14 +69,23 @@ record PckExtensions(
         }
         String oid = ASN1ObjectIdentifier.getInstance(pair.getObjectAt(0)).getId();
         ASN1Primitive value = pair.getObjectAt(1).toASN1Primitive();
+        if (!oid.startsWith(SGX_EXTENSIONS + ".")) {
+          throw invalid("the SGX extensions hold a foreign entry " + oid);
+        }
         switch (oid.substring(SGX_EXTENSIONS.length())) {
           case ".1" -> ppid = octets(value, 16, "PPID");
           case ".2" -> {
             components = new int[16];
             for (ASN1Encodable t : ASN1Sequence.getInstance(value)) {
               ASN1Sequence tcb = ASN1Sequence.getInstance(t);
+              if (tcb.size() != 2) {
+                throw invalid("an SGX TCB entry is not an (OID, value) pair");
+              }
               String tcbOid = ASN1ObjectIdentifier.getInstance(tcb.getObjectAt(0)).getId();
               ASN1Primitive v = tcb.getObjectAt(1).toASN1Primitive();
+              if (!tcbOid.startsWith(SGX_EXTENSIONS + ".2.")) {
+                throw invalid("the SGX TCB holds a foreign entry " + tcbOid);
+              }
               int n = Integer.parseInt(tcbOid.substring(SGX_EXTENSIONS.length() + 3));
               if (n >= 1 && n <= 16) {
                 components[n - 1] = svn(v, 255, "SGX TCB component " + n);
