@@ -164,20 +164,29 @@ public final class ConfigfsTsmSource implements EvidenceSource {
     return new AttestationException(Reason.MALFORMED_EVIDENCE, message, cause);
   }
 
-  /** On configfs rmdir removes the entry; elsewhere (an imitation) its files go first. */
+  /**
+   * On configfs rmdir removes the entry; elsewhere (an imitation) its files go first, and another
+   * try follows if something wrote to it meanwhile.
+   */
   private static void remove(Path entry) {
-    try {
-      Files.delete(entry);
-    } catch (DirectoryNotEmptyException e) {
-      try (Stream<Path> files = Files.walk(entry)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
+    for (int attempt = 0; attempt < 10; attempt++) {
+      try {
+        Files.delete(entry);
+        return;
+      } catch (DirectoryNotEmptyException e) {
+        try (Stream<Path> files = Files.walk(entry)) {
+          for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+          if (Files.notExists(entry)) {
+            return;
+          }
+        } catch (IOException ignored) {
+          // Try again: a leftover entry holds no secret, only the report.
         }
       } catch (IOException ignored) {
-        // Best effort: a leftover entry holds no secret, only the report.
+        return;
       }
-    } catch (IOException ignored) {
-      // Best effort, as above.
     }
   }
 

@@ -41,6 +41,7 @@ final class Quote {
   static final byte[] INTEL_QE_VENDOR_ID =
       java.util.HexFormat.of().parseHex("939a7233f79c4ca9940a0db3957f0607");
 
+  private final int length;
   private final int version;
   private final int attestationKeyType;
   private final long teeType;
@@ -57,6 +58,7 @@ final class Quote {
   private final byte[] certificationData;
 
   private Quote(
+      int length,
       int version,
       int attestationKeyType,
       long teeType,
@@ -71,6 +73,7 @@ final class Quote {
       byte[] qeAuthData,
       int certificationDataType,
       byte[] certificationData) {
+    this.length = length;
     this.version = version;
     this.attestationKeyType = attestationKeyType;
     this.teeType = teeType;
@@ -191,11 +194,19 @@ final class Quote {
     }
     int certSize = qe.length32("PCK certification data size");
     byte[] cert = qe.bytes(certSize, "PCK certification data");
-    if (version >= 4 && qe.remaining() != 0) {
+    if (qe.remaining() != 0) {
       throw LittleEndianReader.malformed(
           qe.remaining() + " unexpected bytes after the PCK certification data");
     }
+    if (version >= 4) {
+      s.bytes(qe.position() - s.position(), "certification data");
+      if (s.remaining() != 0) {
+        throw LittleEndianReader.malformed(
+            s.remaining() + " unexpected bytes after the certification data");
+      }
+    }
     return new Quote(
+        s.position(),
         version,
         keyType,
         teeType,
@@ -210,6 +221,11 @@ final class Quote {
         auth,
         certType,
         cert);
+  }
+
+  /** The length of the quote: where its signature data ends (anything after is not part of it). */
+  int length() {
+    return length;
   }
 
   int version() {
