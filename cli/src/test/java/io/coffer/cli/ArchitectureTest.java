@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -108,6 +111,37 @@ class ArchitectureTest {
     return dot < 0 ? rest : rest.substring(0, dot);
   }
 
+  /**
+   * Only attestation's verifiers build {@code VerifiedClaims}: holding claims must mean that
+   * evidence was verified.
+   */
+  static ArchRule onlyVerifiersBuildClaims(String root) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(root + ".attestation..")
+        .should()
+        .callMethodWhere(
+            JavaCall.Predicates.target(HasName.Predicates.name("builder"))
+                .and(
+                    JavaCall.Predicates.target(
+                        HasOwner.Predicates.With.owner(
+                            HasName.Predicates.name(root + ".attestation.VerifiedClaims")))))
+        .allowEmptyShould(true)
+        .because("claims that were not produced by a verifier would be forged claims");
+  }
+
+  /** Attestation's internal package is not API. */
+  static ArchRule attestationInternalsStayInside(String root) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(root + ".attestation..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".attestation.internal..")
+        .allowEmptyShould(true)
+        .because("attestation's internal support may change at any time");
+  }
+
   /** No cycles between any two packages. */
   static ArchRule noPackageCycles(String root) {
     return slices()
@@ -133,6 +167,24 @@ class ArchitectureTest {
   @Test
   void production_librariesDependOnlyOnAllowedModules() {
     librariesDependOnlyOnAllowedModules("io.coffer").check(PRODUCTION);
+  }
+
+  @Test
+  void production_onlyVerifiersBuildClaims() {
+    onlyVerifiersBuildClaims("io.coffer").check(PRODUCTION);
+    attestationInternalsStayInside("io.coffer").check(PRODUCTION);
+  }
+
+  @Test
+  void fixture_claimsBuiltOutsideAttestation_andUseOfItsInternals_areCaught() {
+    assertThatThrownBy(() -> onlyVerifiersBuildClaims("io.coffer.archfixture").check(FIXTURES))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("io.coffer.archfixture.policy.ForgedClaims.forge()")
+        .hasMessageNotContaining("fromAVerifier");
+    assertThatThrownBy(
+            () -> attestationInternalsStayInside("io.coffer.archfixture").check(FIXTURES))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("io.coffer.archfixture.policy.ForgedClaims.peek");
   }
 
   @Test
