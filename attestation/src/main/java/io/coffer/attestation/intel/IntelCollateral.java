@@ -63,12 +63,7 @@ final class IntelCollateral {
       throws AttestationException {
     String id = tdx ? "TDX" : "SGX";
     List<Checked<TcbInfo>> all =
-        checkAll(
-            collateral,
-            JsonKind.TCB_INFO,
-            "TCB info",
-            d -> TcbInfo.parse(d.body(), d.source()),
-            tcbInfos);
+        checkAll(collateral, JsonKind.TCB_INFO, d -> TcbInfo.parse(d.body(), d.source()), tcbInfos);
     List<Checked<TcbInfo>> forTee = all.stream().filter(c -> c.value().id().equals(id)).toList();
     if (forTee.isEmpty()) {
       if (all.isEmpty()) {
@@ -126,11 +121,14 @@ final class IntelCollateral {
       throws AttestationException {
     List<Checked<EnclaveIdentity>> all =
         checkAll(
-            collateral,
-            JsonKind.ENCLAVE_IDENTITY,
-            "enclave identity",
-            d -> EnclaveIdentity.parse(d.body(), d.source()),
-            identities);
+                collateral,
+                JsonKind.ENCLAVE_IDENTITY,
+                d -> EnclaveIdentity.parse(d.body(), d.source()),
+                identities)
+            .stream()
+            // The QVE identity describes Intel's verification enclave, not a quoting enclave.
+            .filter(c -> !c.value().id().equals("QVE"))
+            .toList();
     List<Checked<EnclaveIdentity>> fitting =
         all.stream().filter(c -> c.value().id().equals(id)).toList();
     if (fitting.isEmpty()) {
@@ -163,11 +161,7 @@ final class IntelCollateral {
 
   /** The signers of every document of {@code kind}, then its content. */
   private <T> List<Checked<T>> checkAll(
-      Collateral collateral,
-      JsonKind kind,
-      String what,
-      Parser<T> parser,
-      BoundedCache<SignedJson, T> cache)
+      Collateral collateral, JsonKind kind, Parser<T> parser, BoundedCache<SignedJson, T> cache)
       throws AttestationException {
     List<Checked<T>> out = new ArrayList<>();
     for (SignedJson d : collateral.documents(kind)) {

@@ -566,6 +566,16 @@ class DcapVectorsTest {
     // components reach the first UpToDate level and the QE's ISVSVN 1 its UpToDate level.
     assertThat(claims.tcbStatus()).isEqualTo(TcbStatus.UP_TO_DATE);
     assertThat(hex(claims, "mrEnclave")).isEqualTo("0".repeat(64));
+    // The QVE identity beside it describes Intel's verification enclave: it is not used.
+    DcapVectors.Case withQve = sample.plus(d + "qveIdentity.json");
+    assertThat(
+            verifier
+                .verify(
+                    withQve.evidence(withQve.quoteBytes()),
+                    withQve.loadCollateral(),
+                    VerificationOptions.at(withQve.at()))
+                .tcbStatus())
+        .isEqualTo(TcbStatus.UP_TO_DATE);
   }
 
   @Test
