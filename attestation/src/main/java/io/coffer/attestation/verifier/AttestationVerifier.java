@@ -9,6 +9,8 @@ import io.coffer.attestation.EvidenceVerifier;
 import io.coffer.attestation.TrustAnchors;
 import io.coffer.attestation.VerificationOptions;
 import io.coffer.attestation.VerifiedClaims;
+import io.coffer.attestation.amd.AzureHclVerifier;
+import io.coffer.attestation.amd.SnpVerifier;
 import io.coffer.attestation.intel.DcapVerifier;
 import io.coffer.attestation.simulation.SimulationVerifier;
 import java.util.EnumMap;
@@ -34,6 +36,9 @@ public final class AttestationVerifier {
     v.put(EvidenceType.SGX, dcap);
     v.put(EvidenceType.TDX, dcap);
     v.put(EvidenceType.SIMULATION, new SimulationVerifier(anchors));
+    SnpVerifier snp = new SnpVerifier(anchors);
+    v.put(EvidenceType.SNP, snp);
+    v.put(EvidenceType.SNP_AZURE_HCL, new AzureHclVerifier(snp));
     return new AttestationVerifier(v);
   }
 
