@@ -30,6 +30,11 @@ import java.util.Optional;
  * size = 20 + variable data size; report size = 0x4C0 + data size, within the buffer; the variable
  * data is one JSON object with no duplicate member, whose optional {@code user-data} is a hex
  * string. Bytes after the report size (zero padding of the NV index) are not part of the report.
+ *
+ * <p>The header and the request data are unmeasured (openhcl: "Header (unmeasured)", "Request data
+ * (unmeasured)"): anyone can change them, and only what locates and bounds the signed report and
+ * the variable data is used. The request type (2 = AK certificate request in the vector), status,
+ * reserved words and request-data version are neither checked nor claimed.
  */
 public final class HclReport {
 

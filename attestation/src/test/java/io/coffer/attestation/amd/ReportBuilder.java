@@ -28,6 +28,13 @@ final class ReportBuilder {
         | (long) microcode << 56;
   }
 
+  /** Writes {@code value} as a little-endian u32 at {@code offset} of {@code b}. */
+  static void le32(byte[] b, int offset, long value) {
+    for (int i = 0; i < 4; i++) {
+      b[offset + i] = (byte) (value >>> (8 * i));
+    }
+  }
+
   ReportBuilder u32(int offset, long value) {
     for (int i = 0; i < 4; i++) {
       b[offset + i] = (byte) (value >>> (8 * i));

@@ -113,6 +113,28 @@ final class TestAmdPki {
       Map<String, byte[]> extensions,
       Instant leafNotBefore,
       Instant leafNotAfter) {
+    return chain(product, kind, kind, extensions, leafNotBefore, leafNotAfter);
+  }
+
+  /**
+   * A chain whose intermediate issues {@code issuerKind} keys and whose leaf is named {@code
+   * leafKind}.
+   */
+  static Chain chainWithLeafName(
+      ProductLine product,
+      SigningKey issuerKind,
+      SigningKey leafKind,
+      Map<String, byte[]> extensions) {
+    return chain(product, issuerKind, leafKind, extensions, NOT_BEFORE, NOT_AFTER);
+  }
+
+  private static Chain chain(
+      ProductLine product,
+      SigningKey kind,
+      SigningKey leafKind,
+      Map<String, byte[]> extensions,
+      Instant leafNotBefore,
+      Instant leafNotAfter) {
     String line = product.displayName();
     X500Name arkName = name("ARK-" + line);
     X500Name intermediateName = name(kind.issuerCommonName(product));
@@ -141,7 +163,7 @@ final class TestAmdPki {
     X509Certificate leaf =
         certificate(
             intermediateName,
-            name(kind.commonName()),
+            name(leafKind.commonName()),
             LEAF_KEY.getPublic(),
             INTERMEDIATE_KEY.getPrivate(),
             leafExtensions,
