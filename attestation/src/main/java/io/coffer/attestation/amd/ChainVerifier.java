@@ -3,6 +3,7 @@ package io.coffer.attestation.amd;
 import io.coffer.attestation.AttestationException;
 import io.coffer.attestation.AttestationException.Reason;
 import io.coffer.attestation.TrustAnchors;
+import io.coffer.attestation.internal.BoundedCache;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -49,9 +50,9 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 final class ChainVerifier {
 
   private final TrustAnchors anchors;
-  private final ChainCache cache;
+  private final BoundedCache<String, VerifiedChain> cache;
 
-  ChainVerifier(TrustAnchors anchors, ChainCache cache) {
+  ChainVerifier(TrustAnchors anchors, BoundedCache<String, VerifiedChain> cache) {
     this.anchors = Objects.requireNonNull(anchors, "anchors");
     this.cache = Objects.requireNonNull(cache, "cache");
   }

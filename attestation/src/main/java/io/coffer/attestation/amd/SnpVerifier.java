@@ -10,6 +10,7 @@ import io.coffer.attestation.TcbStatus;
 import io.coffer.attestation.TrustAnchors;
 import io.coffer.attestation.VerificationOptions;
 import io.coffer.attestation.VerifiedClaims;
+import io.coffer.attestation.internal.BoundedCache;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -50,9 +51,9 @@ import java.util.List;
  * nothing here. The claims are those of {@link SnpClaims}; {@code debug} is the POLICY DEBUG bit,
  * and the collateral validity is the intersection of the three certificates' validity.
  *
- * <p>Chains are verified once and then reused ({@link ChainCache}, keyed by the SHA-256 of the
- * leaf, intermediate and ARK), so that a report costs one ECDSA P-384 verification while its
- * certificates are valid. Thread-safe.
+ * <p>Chains are verified once and then reused (a bounded cache, keyed by the SHA-256 of the leaf,
+ * intermediate and ARK), so that a report costs one ECDSA P-384 verification while its certificates
+ * are valid. Thread-safe.
  *
  * <p>Not checked here (policy): VMPL, the debug and migration bits, minimum TCBs, that COMMITTED
  * equals CURRENT, firmware versions, REPORT_DATA and HOST_DATA values. Not protected against: a
@@ -66,14 +67,17 @@ public final class SnpVerifier implements EvidenceVerifier {
 
   private static final String ECDSA = "SHA384withECDSA";
 
+  /** Chains kept: one per VCEK (machine and TCB) or VLEK in use, ample for a fleet. */
+  static final int CHAIN_CACHE_ENTRIES = 4096;
+
   private final ChainVerifier chains;
 
   /** A verifier trusting the AMD ARKs of {@code anchors}, with a cache of verified chains. */
   public SnpVerifier(TrustAnchors anchors) {
-    this(anchors, new ChainCache(ChainCache.DEFAULT_MAX_ENTRIES));
+    this(anchors, new BoundedCache<>(CHAIN_CACHE_ENTRIES));
   }
 
-  SnpVerifier(TrustAnchors anchors, ChainCache cache) {
+  SnpVerifier(TrustAnchors anchors, BoundedCache<String, VerifiedChain> cache) {
     this.chains = new ChainVerifier(anchors, cache);
   }
 

@@ -16,6 +16,7 @@ import io.coffer.attestation.AttestationException;
 import io.coffer.attestation.AttestationException.Reason;
 import io.coffer.attestation.TrustAnchors;
 import io.coffer.attestation.collateral.CollateralParser;
+import io.coffer.attestation.internal.BoundedCache;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ChainVerifierTest {
 
-  private final ChainCache cache = new ChainCache(8);
+  private final BoundedCache<String, VerifiedChain> cache = new BoundedCache<>(8);
   private final ChainVerifier chains = new ChainVerifier(TrustAnchors.defaults(), cache);
 
   private static void fails(ThrowingCallable call, Reason reason, String message) {
@@ -205,7 +206,7 @@ class ChainVerifierTest {
 
   @Test
   void theCache_isBounded() throws Exception {
-    ChainCache small = new ChainCache(1);
+    BoundedCache<String, VerifiedChain> small = new BoundedCache<>(1);
     ChainVerifier v = new ChainVerifier(TrustAnchors.defaults(), small);
     v.verify(certificate(GSG + "vcek.testcer"), List.of(), VCEK_TIME);
     v.verify(certificate(TRUSTEE_VCEK + "test-vcek.der"), List.of(), VCEK_TIME);
