@@ -19,13 +19,19 @@ public final class AttestationException extends Exception {
     QE_REPORT_SIGNATURE_INVALID,
     /** The QE report data does not bind the attestation key and QE authentication data. */
     QE_REPORT_DATA_MISMATCH,
-    /** The PCK certificate chain does not lead to a trusted Intel root, or is not valid now. */
+    /**
+     * The PCK certificate chain does not lead to a trusted Intel root, or a certificate of it is
+     * not valid at the verification instant.
+     */
     PCK_CHAIN_INVALID,
     /** A certificate of the chain is revoked by a CRL. */
     CERT_REVOKED,
     /** Collateral (TCB info, identity, CRL) is not signed by its trusted issuer. */
     COLLATERAL_SIGNATURE_INVALID,
-    /** Collateral or a certificate is not valid at the verification instant. */
+    /**
+     * Collateral (TCB info, identity, CRL, or a certificate that signs them) is not valid at the
+     * verification instant.
+     */
     COLLATERAL_EXPIRED,
     /** Collateral needed for this evidence was not supplied. */
     COLLATERAL_MISSING,
@@ -43,7 +49,10 @@ public final class AttestationException extends Exception {
     TDX_MODULE_MISMATCH,
     /** An SNP report's signature by the VCEK or VLEK does not verify. */
     REPORT_SIGNATURE_INVALID,
-    /** The VCEK/VLEK chain does not lead to a pinned AMD ARK, or is not valid now. */
+    /**
+     * The VCEK/VLEK chain does not lead to a pinned AMD ARK, or a certificate of it is not valid at
+     * the verification instant.
+     */
     VCEK_CHAIN_INVALID,
     /** The reported TCB, or the chip, differs from what the VCEK/VLEK certifies. */
     TCB_MISMATCH,

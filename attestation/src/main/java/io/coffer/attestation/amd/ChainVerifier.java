@@ -44,8 +44,9 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  *   <li>every certificate valid at the verification instant (checked on every call, cache or not).
  * </ol>
  *
- * Failures are {@code VCEK_CHAIN_INVALID}, except expiry ({@code COLLATERAL_EXPIRED}) and a leaf
- * whose AMD extensions are malformed ({@code COLLATERAL_MALFORMED}).
+ * Failures are {@code VCEK_CHAIN_INVALID} (also a certificate outside its validity, as for the PCK
+ * chain of a quote), except a leaf whose AMD extensions are malformed ({@code
+ * COLLATERAL_MALFORMED}).
  */
 final class ChainVerifier {
 

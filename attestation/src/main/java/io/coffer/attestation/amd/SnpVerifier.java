@@ -32,9 +32,9 @@ import java.util.List;
  *   <li>find the key's certificate in the collateral: a VCEK if SIGNING_KEY says VCEK, a VLEK if it
  *       says VLEK; none of that kind is {@code COLLATERAL_MISSING};
  *   <li>verify its chain to the pinned ARK at {@link VerificationOptions#at()} ({@link
- *       ChainVerifier}: {@code VCEK_CHAIN_INVALID}, {@code COLLATERAL_EXPIRED}); the product line
- *       of a v3+ report's CPUID must be the chain's ({@code VCEK_CHAIN_INVALID}); the TCB fields
- *       are decoded with that line's layout;
+ *       ChainVerifier}: {@code VCEK_CHAIN_INVALID}, also for a certificate not valid then); the
+ *       product line of a v3+ report's CPUID must be the chain's ({@code VCEK_CHAIN_INVALID}); the
+ *       TCB fields are decoded with that line's layout;
  *   <li>verify the ECDSA P-384 SHA-384 signature over bytes 0..0x29F with the leaf's key ({@code
  *       REPORT_SIGNATURE_INVALID});
  *   <li>REPORTED_TCB must equal the leaf's SPLs, and for a VCEK the CPUID stepping and CHIP_ID its

@@ -58,7 +58,7 @@ record VerifiedChain(
    * Checks that every certificate is valid at {@code at} (RFC 5280 §4.1.2.5: notBefore and notAfter
    * inclusive).
    *
-   * @throws AttestationException {@code COLLATERAL_EXPIRED} naming the first that is not
+   * @throws AttestationException {@code VCEK_CHAIN_INVALID} naming the first that is not
    */
   void checkValidAt(Instant at) throws AttestationException {
     for (X509Certificate c : certificates()) {
@@ -66,7 +66,7 @@ record VerifiedChain(
       Instant until = c.getNotAfter().toInstant();
       if (at.isBefore(from) || at.isAfter(until)) {
         throw new AttestationException(
-            Reason.COLLATERAL_EXPIRED,
+            Reason.VCEK_CHAIN_INVALID,
             CommonName.of(c.getSubjectX500Principal()).orElse("an AMD certificate")
                 + " is valid from "
                 + from

@@ -162,16 +162,16 @@ class ChainVerifierTest {
   }
 
   @Test
-  void vlek_afterItsNotAfter_isExpired() throws Exception {
+  void vlek_afterItsNotAfter_failsTheChain() throws Exception {
     X509Certificate vlek = certificate(TRUSTEE_VLEK + "test-vlek.der");
 
     fails(
         () -> chains.verify(vlek, List.of(), Instant.parse("2026-11-21T00:00:00Z")),
-        Reason.COLLATERAL_EXPIRED,
+        Reason.VCEK_CHAIN_INVALID,
         "SEV-VLEK is valid from 2024-12-10T22:14:21Z until 2025-12-10T22:14:21Z");
     fails(
         () -> chains.verify(vlek, List.of(), Instant.parse("2025-12-10T22:14:22Z")),
-        Reason.COLLATERAL_EXPIRED,
+        Reason.VCEK_CHAIN_INVALID,
         "SEV-VLEK");
     assertThat(chains.verify(vlek, List.of(), Instant.parse("2025-12-10T22:14:21Z")).leaf().kind())
         .isEqualTo(SigningKey.VLEK);
@@ -185,7 +185,7 @@ class ChainVerifierTest {
                 certificate(GSG + "vcek.testcer"),
                 List.of(),
                 Instant.parse("2022-09-24T00:55:27Z")),
-        Reason.COLLATERAL_EXPIRED,
+        Reason.VCEK_CHAIN_INVALID,
         "not at 2022-09-24T00:55:27Z");
   }
 
@@ -200,7 +200,7 @@ class ChainVerifierTest {
     assertThat(cache.size()).isEqualTo(1);
     fails(
         () -> chains.verify(vlek, List.of(), Instant.parse("2026-01-01T00:00:00Z")),
-        Reason.COLLATERAL_EXPIRED,
+        Reason.VCEK_CHAIN_INVALID,
         "SEV-VLEK");
   }
 

@@ -231,14 +231,14 @@ class SnpVerifierTest {
   }
 
   @Test
-  void trusteeVlek_atTodaysDate_isExpired() {
+  void trusteeVlek_atTodaysDate_failsTheChain_becauseItHasExpired() {
     fails(
         () ->
             verify(
                 bytes(TRUSTEE_VLEK + "test-vlek-report.bin"),
                 trusteeVlek(),
                 Instant.parse("2026-11-21T00:00:00Z")),
-        Reason.COLLATERAL_EXPIRED,
+        Reason.VCEK_CHAIN_INVALID,
         "until 2025-12-10T22:14:21Z");
   }
 
