@@ -2,12 +2,14 @@ package io.coffer.attestation.amd;
 
 import io.coffer.attestation.AttestationException;
 import io.coffer.attestation.Collateral;
+import io.coffer.attestation.EvidenceType;
 import io.coffer.attestation.collateral.CollateralParser;
 import io.coffer.attestation.testing.Vectors;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 
 /** The SEV-SNP vectors of {@code testvectors/snp}, and instants inside their validity windows. */
 final class SnpVectors {
@@ -28,6 +30,83 @@ final class SnpVectors {
   static final Instant GSG_VCEK_TIME = Instant.parse("2022-09-24T01:00:00Z");
 
   private SnpVectors() {}
+
+  /**
+   * A published report with its VCEK or VLEK and the instant to verify it at.
+   *
+   * @param name the vector's folder
+   * @param type the evidence type its source verifies it as
+   * @param report the report file
+   * @param leaf the VCEK or VLEK file (for the Azure vector, the PEM holding VCEK, ASK and ARK)
+   * @param at the instant its README states, or one inside every certificate's window where the
+   *     source checks no dates
+   */
+  record Case(String name, EvidenceType type, String report, String leaf, Instant at) {
+
+    byte[] reportBytes() {
+      return bytes(report);
+    }
+
+    Collateral loadCollateral() throws AttestationException {
+      return collateral(leaf);
+    }
+
+    /** Where the SNP report starts in the evidence: 0, or 0x20 inside an HCL report. */
+    int snpOffset() {
+      return type == EvidenceType.SNP_AZURE_HCL ? HclReport.HEADER_SIZE : 0;
+    }
+
+    /** The report version (at {@link #snpOffset()}). */
+    int version() {
+      return reportBytes()[snpOffset()];
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** go-sev-guest's Milan v2 report, at its TestVerifyVcekCert instant. */
+  static final Case GSG_CASE =
+      new Case(
+          "go-sev-guest-milan-vcek",
+          EvidenceType.SNP,
+          GSG + "attestation.bin",
+          GSG + "vcek.testcer",
+          GSG_VCEK_TIME);
+
+  /** trustee's Milan v2 report (trustee checks no dates). */
+  static final Case TRUSTEE_VCEK_CASE =
+      new Case(
+          "trustee-milan-vcek",
+          EvidenceType.SNP,
+          TRUSTEE_VCEK + "test-report.bin",
+          TRUSTEE_VCEK + "test-vcek.der",
+          VCEK_TIME);
+
+  /** trustee's Milan v3 VLEK report, inside the VLEK's one-year window. */
+  static final Case TRUSTEE_VLEK_CASE =
+      new Case(
+          "trustee-milan-vlek",
+          EvidenceType.SNP,
+          TRUSTEE_VLEK + "test-vlek-report.bin",
+          TRUSTEE_VLEK + "test-vlek.der",
+          VLEK_TIME);
+
+  /** trustee's Azure HCL report with its Milan v2 report (trustee checks no dates). */
+  static final Case AZURE_CASE =
+      new Case(
+          "trustee-azure-hcl-milan",
+          EvidenceType.SNP_AZURE_HCL,
+          AZURE + "hcl-report.bin",
+          AZURE + "vcek.pem",
+          VCEK_TIME);
+
+  /** Every published report. */
+  static List<Case> cases() {
+    return List.of(GSG_CASE, TRUSTEE_VCEK_CASE, TRUSTEE_VLEK_CASE, AZURE_CASE);
+  }
 
   static byte[] bytes(String path) {
     return Vectors.bytes(path);
