@@ -15,15 +15,27 @@ import io.coffer.attestation.Evidence;
 import io.coffer.attestation.EvidenceType;
 import io.coffer.attestation.TrustAnchors;
 import io.coffer.attestation.VerificationOptions;
+import io.coffer.attestation.VerifiedClaims;
+import io.coffer.attestation.verifier.AttestationVerifier;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 
 /**
  * Every single-byte change to a vector report is refused with an {@link AttestationException},
  * never anything else: every byte of a report is signed, reserved or the signature itself. For an
- * HCL report only its zero padding after the report size may change.
+ * HCL report only its zero padding after the report size may change. Several random changes at once
+ * (flips, truncation, inserted and removed bytes), verified through the facade with the report's
+ * type and with its type detected, give claims only for a report whose signed and bound bytes are
+ * unchanged, and otherwise the library's exception.
  */
 class SnpReportPropertiesTest {
 
@@ -118,5 +130,95 @@ class SnpReportPropertiesTest {
     } catch (AttestationException expected) {
       // The one allowed failure.
     }
+  }
+
+  private static final AttestationVerifier FACADE =
+      AttestationVerifier.create(TrustAnchors.defaults());
+
+  /** One change: its kind (0 flip, 1 truncate, 2 insert, 3 remove), a position and a byte. */
+  record Change(int kind, int position, byte value) {}
+
+  @Provide
+  Arbitrary<Change> changes() {
+    return net.jqwik.api.Combinators.combine(
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(0, 2599),
+            Arbitraries.bytes())
+        .as(Change::new);
+  }
+
+  @Property(tries = 400)
+  void anyVector_anyChanges_giveClaimsOnlyForTheSameContent_orTheLibrarysException(
+      @ForAll @IntRange(max = 3) int vector,
+      @ForAll @Size(min = 1, max = 6) List<@From("changes") Change> changes)
+      throws Exception {
+    SnpVectors.Case v = SnpVectors.cases().get(vector);
+    byte[] original = v.reportBytes();
+    byte[] changed = original;
+    for (Change c : changes) {
+      changed = apply(changed, c);
+    }
+    Collateral collateral = v.loadCollateral();
+    VerificationOptions options = VerificationOptions.at(v.at());
+    for (boolean detect : List.of(false, true)) {
+      try {
+        VerifiedClaims claims =
+            detect
+                ? FACADE.verify(changed, collateral, options)
+                : FACADE.verify(new Evidence(v.type(), changed), collateral, options);
+        assertThat(claims.evidenceType()).isEqualTo(v.type());
+        assertThat(signedContent(v.type(), changed)).isEqualTo(signedContent(v.type(), original));
+      } catch (AttestationException expected) {
+        // The one failure the verifier may report.
+      }
+    }
+  }
+
+  private static byte[] apply(byte[] b, Change c) {
+    int at = b.length == 0 ? 0 : c.position() % b.length;
+    return switch (c.kind()) {
+      case 0 -> {
+        byte[] out = b.clone();
+        if (out.length > 0) {
+          out[at] ^= c.value() == 0 ? 1 : c.value();
+        }
+        yield out;
+      }
+      case 1 -> Arrays.copyOf(b, at);
+      case 2 -> {
+        byte[] out = new byte[b.length + 1];
+        System.arraycopy(b, 0, out, 0, at);
+        out[at] = c.value();
+        System.arraycopy(b, at, out, at + 1, b.length - at);
+        yield out;
+      }
+      default -> {
+        if (b.length == 0) {
+          yield b;
+        }
+        byte[] out = new byte[b.length - 1];
+        System.arraycopy(b, 0, out, 0, at);
+        System.arraycopy(b, at + 1, out, at, b.length - at - 1);
+        yield out;
+      }
+    };
+  }
+
+  /**
+   * What the signature and the HCL binding cover: the SNP report's signed bytes, and for an HCL
+   * report also its variable data (the SNP report's signed bytes have a fixed length, so the
+   * concatenation is unambiguous). The signature itself may take its other valid form.
+   */
+  private static byte[] signedContent(EvidenceType type, byte[] evidence)
+      throws AttestationException {
+    if (type == EvidenceType.SNP) {
+      return SnpReport.parse(evidence).signedBytes();
+    }
+    HclReport hcl = HclReport.parse(evidence);
+    byte[] signed = SnpReport.parse(hcl.snpReport()).signedBytes();
+    byte[] bound = hcl.variableData();
+    byte[] both = Arrays.copyOf(signed, signed.length + bound.length);
+    System.arraycopy(bound, 0, both, signed.length, bound.length);
+    return both;
   }
 }
