@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * What {@code coffer attest verify} prints for verified evidence: the verifier's summary fields,
  * then every claim by its name, in one flat, ordered map that the text and the JSON output share.
  *
- * <p>Summary fields: {@code valid}, {@code platform} (lower case), {@code evidenceType}, {@code
+ * <p>Summary fields: {@code verified}, {@code platform} (lower case), {@code evidenceType}, {@code
  * simulated}, {@code tcbStatus} (Intel's spelling), {@code advisories}, {@code debug}, {@code
  * reportData} (hex), {@code verifiedAt}, and {@code collateralValidFrom}/{@code
  * collateralValidUntil} when the verifier reports a window. Claims follow as bytes (lower-case
@@ -34,7 +34,7 @@ record ClaimsReport(Map<String, Object> fields) {
   /** The report of {@code claims}. */
   static ClaimsReport of(VerifiedClaims claims) {
     Map<String, Object> f = new LinkedHashMap<>();
-    f.put("valid", true);
+    f.put("verified", true);
     f.put("platform", claims.platform().name().toLowerCase(Locale.ROOT));
     f.put("tcbStatus", claims.tcbStatus().text());
     f.put("advisories", claims.advisoryIds());
@@ -59,17 +59,18 @@ record ClaimsReport(Map<String, Object> fields) {
   }
 
   /**
-   * One line per field, {@code name value}, names aligned; {@code valid} is left to the exit code.
+   * One line per field, {@code name value}, names aligned; {@code verified} is left to the exit
+   * code.
    */
   List<String> lines() {
     int width =
         fields.keySet().stream()
-            .filter(k -> !k.equals("valid"))
+            .filter(k -> !k.equals("verified"))
             .mapToInt(String::length)
             .max()
             .orElse(0);
     return fields.entrySet().stream()
-        .filter(e -> !e.getKey().equals("valid"))
+        .filter(e -> !e.getKey().equals("verified"))
         .map(
             e -> String.format(Locale.ROOT, "%-" + width + "s  %s", e.getKey(), text(e.getValue())))
         .toList();

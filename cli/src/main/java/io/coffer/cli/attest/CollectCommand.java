@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
  * {@code coffer attest collect}: asks this machine's TEE for evidence that binds the given report
  * data, and writes it to a file.
  *
- * <p>{@code --tee auto} tries configfs-tsm, then Gramine; on a machine without a TEE it falls back
- * to the local simulated platform and says so loudly on stderr, because simulated evidence proves
- * nothing about confidentiality. An explicit {@code --tee} never falls back.
+ * <p>{@code --tee auto} tries configfs-tsm, then Gramine ({@link EvidenceSources#detect}); without
+ * either it fails with exit 69 and never falls back to simulation, which is used only when asked
+ * for by name ({@code --tee simulation}). The file is written only once the evidence is complete,
+ * through a temporary file and an atomic rename.
  */
 @Command(
     name = "collect",
@@ -45,14 +46,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Collect evidence from this machine's TEE, binding up to 64 bytes of report data (a nonce,"
           + " or the hash of a public key), and write it to a file.",
-      "Exit 0 when written; 2 for bad options or an unwritable file; 69 when the TEE asked for is"
-          + " not on this machine or fails."
+      "Exit 0 when written; 2 for bad options, unreadable --measure paths or an unwritable file;"
+          + " 69 when there is no TEE (or not the one asked for) or it fails."
     })
 final class CollectCommand implements Callable<Integer> {
-
-  /** What {@code --tee auto} prints on stderr when it falls back to simulation. */
-  static final String NO_TEE_WARNING =
-      "WARNING: no TEE found; this evidence is SIMULATED and proves nothing about confidentiality";
 
   private final TeeInterfaces interfaces;
   private final Supplier<CofferHome> home;
@@ -68,7 +65,7 @@ final class CollectCommand implements Callable<Integer> {
       paramLabel = "HEX",
       converter = ReportData.Converter.class,
       description =
-          "Up to 64 bytes as hex, zero-padded on the right to the 64 bytes every platform's"
+          "1 to 64 bytes as hex, zero-padded on the right to the 64 bytes every platform's"
               + " report-data field holds.")
   private ReportData reportData;
 
@@ -78,23 +75,23 @@ final class CollectCommand implements Callable<Integer> {
       converter = TeeChoice.Converter.class,
       completionCandidates = TeeChoice.Names.class,
       description =
-          "${COMPLETION-CANDIDATES} (default: auto: configfs-tsm, then Gramine, else simulation"
-              + " with a warning).")
+          "${COMPLETION-CANDIDATES} (default: auto: configfs-tsm, then Gramine; never"
+              + " simulation, which must be named).")
   private TeeChoice tee = TeeChoice.AUTO;
 
   @Option(
       names = "--measure",
       paramLabel = "PATH",
       description =
-          "A file or directory the simulated evidence measures (repeatable; needed for"
-              + " simulation, unused by a real TEE, which measures the workload itself).")
+          "A file or directory the simulated evidence measures (repeatable; required by, and only"
+              + " for, --tee simulation: a real TEE measures the workload itself).")
   private List<Path> measure = new ArrayList<>();
 
   @Option(
       names = "--out",
       required = true,
       paramLabel = "FILE",
-      description = "Where to write the evidence (replaced atomically).")
+      description = "Where to write the evidence (replaced atomically; never left partial).")
   private Path out;
 
   /** Collects from this machine's interfaces, with the process's {@link CofferHome}. */
@@ -111,11 +108,12 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!measure.isEmpty() && tee != TeeChoice.AUTO && tee != TeeChoice.SIMULATION) {
+    if (tee == TeeChoice.SIMULATION && measure.isEmpty()) {
+      throw CommandException.usage("--tee simulation needs at least one --measure PATH");
+    }
+    if (tee != TeeChoice.SIMULATION && !measure.isEmpty()) {
       throw CommandException.usage(
-          "--measure is for simulated evidence; the TEE of --tee "
-              + tee.cliName()
-              + " measures the workload itself");
+          "--measure is only for --tee simulation; a TEE measures the workload itself");
     }
     Collected collected =
         switch (tee) {
@@ -130,18 +128,13 @@ final class CollectCommand implements Callable<Integer> {
 
   private Collected detected() {
     Optional<EvidenceSource> hardware = EvidenceSources.detect(interfaces.inDetectionOrder());
-    if (hardware.isPresent()) {
-      return collect(hardware.get());
+    if (hardware.isEmpty()) {
+      throw CommandException.unavailable(
+          "no TEE available on this machine (neither "
+              + interfaces.describe()
+              + "); for development only, --tee simulation --measure PATH");
     }
-    if (measure.isEmpty()) {
-      throw CommandException.usage(
-          "no TEE found on this machine (configfs-tsm, Gramine); simulated evidence instead needs"
-              + " --measure PATH");
-    }
-    PrintWriter err = spec.commandLine().getErr();
-    err.println(NO_TEE_WARNING);
-    err.flush();
-    return simulated();
+    return collect(hardware.get());
   }
 
   private Collected fromHardware(EvidenceSource source) {
@@ -166,9 +159,6 @@ final class CollectCommand implements Callable<Integer> {
   }
 
   private Collected simulated() {
-    if (measure.isEmpty()) {
-      throw CommandException.usage("--tee simulation needs at least one --measure PATH");
-    }
     byte[] measurement;
     try {
       measurement = Measurement.of(measure);
@@ -180,8 +170,9 @@ final class CollectCommand implements Callable<Integer> {
     Path keyFile = home.get().simulatedPlatformKey();
     SimulatedPlatform platform;
     try {
+      CofferHome.createPrivateDirectories(keyFile);
       platform = SimulatedPlatform.loadOrCreate(keyFile);
-    } catch (IOException | GeneralSecurityException e) {
+    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
       throw CommandException.badInput(
           keyFile + ": cannot load or create the simulated platform's key: " + e.getMessage(), e);
     }
@@ -200,13 +191,19 @@ final class CollectCommand implements Callable<Integer> {
 
   private int print(Collected collected) {
     Evidence evidence = collected.evidence();
+    boolean simulated = evidence.type() == EvidenceType.SIMULATION;
+    if (simulated) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(VerifyCommand.SIMULATED_WARNING);
+      err.flush();
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     if (json.enabled()) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("evidenceType", evidence.type().cliName());
       doc.put("sizeBytes", evidence.bytes().length);
       doc.put("source", collected.source());
-      doc.put("simulated", evidence.type() == EvidenceType.SIMULATION);
+      doc.put("simulated", simulated);
       doc.put("reportData", reportData.hex());
       collected.measurement().ifPresent(m -> doc.put("measurement", HexFormat.of().formatHex(m)));
       doc.put("out", out.toString());

@@ -6,9 +6,12 @@ import io.coffer.attestation.Evidence;
 import io.coffer.cli.command.CommandException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Evidence files: read within bounds, and written so that no reader ever sees half of one. */
 final class EvidenceFile {
@@ -36,8 +39,9 @@ final class EvidenceFile {
   }
 
   /**
-   * Writes {@code evidence} to {@code file} through a temporary file in the same directory and an
-   * atomic rename, replacing an existing file.
+   * Writes {@code evidence} to {@code file} through a temporary file in the same directory, synced
+   * to disk, and an atomic rename, replacing an existing file: a reader (or a crash) sees the old
+   * file or the whole new one, never part of it.
    *
    * @throws CommandException when it cannot be written
    */
@@ -46,7 +50,13 @@ final class EvidenceFile {
     Path tmp = null;
     try {
       tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      Files.write(tmp, evidence.bytes());
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer bytes = ByteBuffer.wrap(evidence.bytes());
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        channel.force(true);
+      }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw CommandException.badInput("--out " + file + ": cannot write: " + e.getMessage(), e);

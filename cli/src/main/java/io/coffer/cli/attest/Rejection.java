@@ -3,7 +3,6 @@ package io.coffer.cli.attest;
 import io.coffer.attestation.AttestationException;
 import io.coffer.attestation.AttestationException.Reason;
 import io.coffer.cli.command.CommandException;
-import io.coffer.cli.command.ExitCode;
 import io.coffer.cli.command.JsonOutput;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -34,9 +33,13 @@ record Rejection(String input, AttestationException failure) {
     return failure.reason();
   }
 
-  /** One line for people, naming the input. */
+  /** One line for people, naming the input, with what to do where the command line can help. */
   String message() {
-    return input + ": " + failure.getMessage();
+    String hint =
+        reason() == Reason.SIMULATION_NOT_ALLOWED
+            ? " (simulated evidence is verified only with --type simulation)"
+            : "";
+    return input + ": " + failure.getMessage() + hint;
   }
 
   /** Whether this is input that cannot be read or parsed, rather than a "no". */
@@ -48,24 +51,23 @@ record Rejection(String input, AttestationException failure) {
   }
 
   /**
-   * Reports the rejection: exit 2 on stderr for unreadable input; otherwise exit 1, on stderr as
-   * text or on stdout as {@code {"valid": false, "reason": ..., "message": ...}}.
-   *
-   * @throws CommandException for everything reported on stderr
+   * Reports the rejection: for a "no" with {@code json}, writes {@code {"verified": false,
+   * "reason": ..., "message": ...}} to {@code out}; then returns the failure for the command to
+   * throw, which puts {@code REASON: message} on stderr and exits 2 for unreadable input, 1
+   * otherwise.
    */
-  int report(PrintWriter out, boolean json) {
+  CommandException reported(PrintWriter out, boolean json) {
     String line = reason().name() + ": " + message();
     if (unreadableInput()) {
-      throw CommandException.badInput(line, failure);
+      return CommandException.badInput(line, failure);
     }
-    if (!json) {
-      throw CommandException.no(line, failure);
+    if (json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("verified", false);
+      doc.put("reason", reason().name());
+      doc.put("message", message());
+      JsonOutput.write(out, doc);
     }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("valid", false);
-    doc.put("reason", reason().name());
-    doc.put("message", message());
-    JsonOutput.write(out, doc);
-    return ExitCode.NO;
+    return CommandException.no(line, failure);
   }
 }

@@ -30,13 +30,17 @@ record ReportData(byte[] bytes) {
   }
 
   /**
-   * Report data from up to 128 hex digits (either case), zero-padded on the right to 64 bytes: the
+   * Report data from 2 to 128 hex digits (either case), zero-padded on the right to 64 bytes: the
    * platforms carry a fixed 64-byte field, and a 32-byte nonce or hash is commonly given alone.
    *
-   * @throws IllegalArgumentException for an odd number of digits, a non-hex character, or more than
-   *     64 bytes
+   * @throws IllegalArgumentException for no digits (an unset shell variable, most likely), an odd
+   *     number of digits, a non-hex character, or more than 64 bytes
    */
   static ReportData fromHex(String hex) {
+    if (hex.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no report data; give 1 to " + SIZE_BYTES + " bytes as hex");
+    }
     if (hex.length() % 2 != 0) {
       throw new IllegalArgumentException(
           "an even number of hex digits is needed, got " + hex.length());

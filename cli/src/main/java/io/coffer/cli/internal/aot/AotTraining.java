@@ -27,6 +27,7 @@ public final class AotTraining {
           List.of("attest", "--help"),
           List.of("attest", "verify", "--help"),
           List.of("attest", "collect", "--help"),
+          List.of("attest", "measure", "--help"),
           List.of("attest", "verify", "--evidence", "/dev/null", "--at", "0", "--json"),
           List.of("audit", "--help"),
           List.of("audit", "verify", "--help"),
