@@ -1,5 +1,6 @@
 package io.coffer.cli;
 
+import io.coffer.cli.attest.AttestCommand;
 import io.coffer.cli.audit.AuditCommand;
 import io.coffer.cli.demo.DemoCommand;
 import io.coffer.cli.internal.logging.LogConfig;
@@ -27,7 +28,13 @@ import picocli.CommandLine.Spec;
       ""
     },
     commandListHeading = "%nCommands:%n",
-    subcommands = {AuditCommand.class, DemoCommand.class, VersionCommand.class, HelpCommand.class},
+    subcommands = {
+      AttestCommand.class,
+      AuditCommand.class,
+      DemoCommand.class,
+      VersionCommand.class,
+      HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 success / valid / allowed; 1 a definite no (verification failed, request"

@@ -24,6 +24,11 @@ public final class AotTraining {
   private static final List<List<String>> RUNS =
       List.of(
           List.of("--help"),
+          List.of("attest", "--help"),
+          List.of("attest", "verify", "--help"),
+          List.of("attest", "collect", "--help"),
+          List.of("attest", "measure", "--help"),
+          List.of("attest", "verify", "--evidence", "/dev/null", "--at", "0", "--json"),
           List.of("audit", "--help"),
           List.of("audit", "verify", "--help"),
           List.of(
