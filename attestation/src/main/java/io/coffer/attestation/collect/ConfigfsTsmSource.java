@@ -6,6 +6,7 @@ import io.coffer.attestation.Evidence;
 import io.coffer.attestation.EvidenceType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -181,8 +182,9 @@ public final class ConfigfsTsmSource implements EvidenceSource {
           if (Files.notExists(entry)) {
             return;
           }
-        } catch (IOException ignored) {
-          // Try again: a leftover entry holds no secret, only the report.
+        } catch (IOException | UncheckedIOException ignored) {
+          // A file vanished under the walk, or could not go: try again. A leftover entry holds no
+          // secret, only the report.
         }
       } catch (IOException ignored) {
         return;
