@@ -103,8 +103,15 @@ class SnpReportPropertiesTest {
       throws Exception {
     byte[] mutated = mutate(HCL_REPORT, index, mask);
     Evidence evidence = new Evidence(EvidenceType.SNP_AZURE_HCL, mutated);
+    int version =
+        (mutated[4] & 0xff)
+            | (mutated[5] & 0xff) << 8
+            | (mutated[6] & 0xff) << 16
+            | (mutated[7] & 0xff) << 24;
+    // The header is unmeasured: another supported version (1 <-> 2) is as good as the original.
     boolean unused =
-        index >= 0x0C && index < 0x10
+        index >= 0x04 && index < 0x08 && (version == 1 || version == 2)
+            || index >= 0x0C && index < 0x10
             || index >= 0x10 && index < 0x20
             || index >= 0x4C4 && index < 0x4C8
             || index >= 0x92A;
