@@ -98,6 +98,26 @@ public final class StrictYaml {
     return s == null ? "" : s.replaceAll("\\s+", " ").trim();
   }
 
+  /**
+   * Why {@code value} cannot be policy text: a control character other than tab, line feed and
+   * carriage return, or a lone UTF-16 surrogate (possible through escapes); null when it can.
+   */
+  static String badCharacter(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "text with a lone surrogate (\\u" + Integer.toHexString(c) + ") is not allowed";
+      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+        return "control character U+" + String.format("%04X", (int) c) + " is not allowed";
+      }
+    }
+    return null;
+  }
+
   static Mark mark(org.yaml.snakeyaml.error.Mark m) {
     return new Mark(m.getLine() + 1, m.getColumn() + 1);
   }
@@ -138,6 +158,10 @@ public final class StrictYaml {
             checkNode(s);
             if (s.getTag() != null) {
               problem(s, "explicit tags (" + s.getTag() + ") are not allowed");
+            }
+            String bad = badCharacter(s.getValue());
+            if (bad != null) {
+              problem(s, bad);
             }
             root =
                 add(new YamlNode.Scalar(s.getValue(), s.isPlain(), mark(s.getStartMark())), root);
