@@ -5,6 +5,7 @@ import io.coffer.cli.audit.AuditCommand;
 import io.coffer.cli.demo.DemoCommand;
 import io.coffer.cli.internal.logging.LogConfig;
 import io.coffer.cli.internal.logging.LogFormat;
+import io.coffer.cli.policy.PolicyCommand;
 import io.coffer.cli.version.VersionCommand;
 import io.coffer.cli.version.VersionProvider;
 import java.util.concurrent.Callable;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
       AttestCommand.class,
       AuditCommand.class,
       DemoCommand.class,
+      PolicyCommand.class,
       VersionCommand.class,
       HelpCommand.class
     },

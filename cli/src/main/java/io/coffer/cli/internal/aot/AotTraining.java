@@ -30,6 +30,8 @@ public final class AotTraining {
           List.of("attest", "measure", "--help"),
           List.of("attest", "verify", "--evidence", "/dev/null", "--at", "0", "--json"),
           List.of("audit", "--help"),
+          List.of("policy", "--help"),
+          List.of("policy", "lint", "--help"),
           List.of("audit", "verify", "--help"),
           List.of(
               "audit",
