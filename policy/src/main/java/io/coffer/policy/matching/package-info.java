@@ -1,8 +1,10 @@
 /**
  * Matching verified claims with a service's identity and a policy's security section: {@link
- * io.coffer.policy.matching.Matcher#match} gives {@link io.coffer.policy.matching.MatchResult.Admitted}
- * or {@link io.coffer.policy.matching.MatchResult.Rejected} with every {@link
- * io.coffer.policy.matching.Reason}, each with a stable {@link io.coffer.policy.matching.ReasonCode}.
+ * io.coffer.policy.matching.Matcher#match} gives {@link
+ * io.coffer.policy.matching.MatchResult.Admitted} or {@link
+ * io.coffer.policy.matching.MatchResult.Rejected} with every {@link
+ * io.coffer.policy.matching.Reason}, each with a stable {@link
+ * io.coffer.policy.matching.ReasonCode}.
  *
  * <p>Security guarantees: fail closed. Simulated evidence needs {@code simulation} tolerated and a
  * {@code simulation} alternative; a debug TEE needs {@code debug}; a TCB status needs the
