@@ -9,5 +9,10 @@ import picocli.CommandLine.Command;
     description =
         "Check policy files, print their hash, sign an approval of a policy version with your"
             + " identity, and check that approvals satisfy the current version's update rule.",
-    subcommands = {LintCommand.class, HashCommand.class})
+    subcommands = {
+      LintCommand.class,
+      HashCommand.class,
+      SignCommand.class,
+      CheckApprovalsCommand.class
+    })
 public final class PolicyCommand {}
