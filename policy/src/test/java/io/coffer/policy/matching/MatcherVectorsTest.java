@@ -131,8 +131,20 @@ class MatcherVectorsTest {
             tuple(ReasonCode.TCB_STATUS_NOT_TOLERATED, "ConfigurationAndSWHardeningNeeded"),
             tuple(ReasonCode.ADVISORY_NOT_IGNORED, "INTEL-SA-00289"),
             tuple(ReasonCode.ADVISORY_NOT_IGNORED, "INTEL-SA-00615"));
-    assertThat(result.reasons().get(0).message())
-        .endsWith("missing \"sw-hardening-needed\", \"configuration-needed\")");
+    // The example of docs/policy.md.
+    assertThat(result.reasons())
+        .extracting(Reason::toString)
+        .containsExactly(
+            "TCB_STATUS_NOT_TOLERATED: security.tolerate: tcbStatus is"
+                + " ConfigurationAndSWHardeningNeeded, expected UpToDate or a tolerated status"
+                + " (needs \"sw-hardening-needed\", \"configuration-needed\" tolerated; missing"
+                + " \"sw-hardening-needed\", \"configuration-needed\")",
+            "ADVISORY_NOT_IGNORED: security.ignore_advisories: advisory INTEL-SA-00289 applies to"
+                + " the platform's TCB, expected it in ignore_advisories (a category tolerance alone"
+                + " is not enough)",
+            "ADVISORY_NOT_IGNORED: security.ignore_advisories: advisory INTEL-SA-00615 applies to"
+                + " the platform's TCB, expected it in ignore_advisories (a category tolerance alone"
+                + " is not enough)");
   }
 
   @Test
