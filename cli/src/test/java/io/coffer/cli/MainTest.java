@@ -79,7 +79,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"attest", "audit", "demo", "version", "help"})
+  @ValueSource(strings = {"attest", "audit", "demo", "identity", "version", "help"})
   void everySubcommand_printsHelp_andExitsZero(String name) {
     CliRun run = CliRun.run(name, "--help");
 
@@ -90,7 +90,7 @@ class MainTest {
   @Test
   void everyRegisteredSubcommand_isCoveredByTheHelpTest() {
     assertThat(Main.commandLine().getSubcommands().keySet())
-        .containsExactlyInAnyOrder("attest", "audit", "demo", "version", "help");
+        .containsExactlyInAnyOrder("attest", "audit", "demo", "identity", "version", "help");
   }
 
   @Test
