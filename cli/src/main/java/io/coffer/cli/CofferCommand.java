@@ -3,6 +3,7 @@ package io.coffer.cli;
 import io.coffer.cli.attest.AttestCommand;
 import io.coffer.cli.audit.AuditCommand;
 import io.coffer.cli.demo.DemoCommand;
+import io.coffer.cli.identity.IdentityCommand;
 import io.coffer.cli.internal.logging.LogConfig;
 import io.coffer.cli.internal.logging.LogFormat;
 import io.coffer.cli.policy.PolicyCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
       AttestCommand.class,
       AuditCommand.class,
       DemoCommand.class,
+      IdentityCommand.class,
       PolicyCommand.class,
       VersionCommand.class,
       HelpCommand.class

@@ -79,7 +79,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"attest", "audit", "demo", "policy", "version", "help"})
+  @ValueSource(strings = {"attest", "audit", "demo", "identity", "policy", "version", "help"})
   void everySubcommand_printsHelp_andExitsZero(String name) {
     CliRun run = CliRun.run(name, "--help");
 
@@ -90,7 +90,8 @@ class MainTest {
   @Test
   void everyRegisteredSubcommand_isCoveredByTheHelpTest() {
     assertThat(Main.commandLine().getSubcommands().keySet())
-        .containsExactlyInAnyOrder("attest", "audit", "demo", "policy", "version", "help");
+        .containsExactlyInAnyOrder(
+            "attest", "audit", "demo", "identity", "policy", "version", "help");
   }
 
   @Test
