@@ -166,6 +166,21 @@ class ApprovalCommandsTest {
   }
 
   @Test
+  void anIdentityMadeByIdentityCreate_signsApprovalsThatCount() throws Exception {
+    Path made = dir.resolve("made");
+    CliRun created = CliRun.run("identity", "create", "--out", made.toString(), "--type", "p256");
+    assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCode.OK);
+    String identity = CliRun.run("identity", "show", made.toString()).out().strip();
+    Files.writeString(current, "name: acme/app\nversion: 1\naccess:\n  update: " + identity + "\n");
+    String hash = CliRun.run("policy", "hash", current.toString()).out().strip();
+    Files.writeString(proposed, "name: acme/app\nversion: 1\npredecessor: " + hash + "\n");
+
+    CliRun run = check(sign(made, proposed, "m.json"));
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+  }
+
+  @Test
   void sign_withAMissingKey_isExitTwo() {
     CliRun run =
         CliRun.run(
