@@ -67,9 +67,8 @@ public final class Approval {
                   Reason.MALFORMED_APPROVAL,
                   "approval by "
                       + identity.shortForm()
-                      + ": no certificate for a cert-sha256"
-                      + " identity"));
-      if (!identity.isHashOf(c.subjectPublicKeyInfo())) {
+                      + ": no certificate for a cert-sha256 identity"));
+      if (!c.identity().equals(identity)) {
         throw new GovernanceException(
             Reason.CERTIFICATE_MISMATCH,
             "approval by "
@@ -145,11 +144,9 @@ public final class Approval {
       throw new GovernanceException(
           Reason.KEY_MISMATCH, "the private key cannot sign as " + identity.shortForm(), e);
     }
-    if (scheme.acceptsLength(signature.length)) {
-      Approval approval = of(identity, signature, certificate);
-      if (scheme.verifies(signingKey.publicKey().orElseThrow(), message.bytes(), signature)) {
-        return approval;
-      }
+    // A key of another type or curve may still sign; only verifying shows it is the right key.
+    if (scheme.verifies(signingKey.publicKey().orElseThrow(), message.bytes(), signature)) {
+      return of(identity, signature, certificate);
     }
     throw new GovernanceException(
         Reason.KEY_MISMATCH, "the private key is not the key of " + identity.shortForm());

@@ -184,9 +184,4 @@ public final class ClientCertificate {
   public Identity keyIdentity() throws GovernanceException {
     return Identity.ofSpki(spki);
   }
-
-  /** A copy of the DER SubjectPublicKeyInfo the certificate carries. */
-  byte[] subjectPublicKeyInfo() {
-    return spki.clone();
-  }
 }

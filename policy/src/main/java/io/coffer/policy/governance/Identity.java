@@ -105,8 +105,13 @@ public final class Identity {
       return new Identity(type, text, HexFormat.of().parseHex(value), null, null);
     }
     byte[] bytes = canonicalBase64(value, text);
-    PublicKeyDecoder.Decoded key =
-        type == Type.ED25519 ? PublicKeyDecoder.ed25519(bytes) : PublicKeyDecoder.spki(bytes);
+    PublicKeyDecoder.Decoded key;
+    try {
+      key = type == Type.ED25519 ? PublicKeyDecoder.ed25519(bytes) : PublicKeyDecoder.spki(bytes);
+    } catch (GovernanceException e) {
+      throw new GovernanceException(
+          e.reason(), "identity " + Quoted.of(text) + ": " + e.getMessage(), e);
+    }
     if (key.type() != type) {
       throw new GovernanceException(
           Reason.UNSUPPORTED_KEY,
@@ -258,11 +263,6 @@ public final class Identity {
       throw new IllegalStateException("a cert-sha256 identity has no key of its own");
     }
     return spki.clone();
-  }
-
-  /** Whether this identity's key is the key of {@code spki}'s certificate (cert-sha256 only). */
-  boolean isHashOf(byte[] spki) {
-    return type == Type.CERT_SHA256 && MessageDigest.isEqual(keyHash, sha256(spki));
   }
 
   /** The canonical identity text. */

@@ -56,25 +56,19 @@ public sealed interface Rule
   None NONE = new None();
 
   /** Levels of nesting of this rule: 1 for a leaf. */
-  int depth();
+  default int depth() {
+    return 1;
+  }
 
-  /** Rules in this tree, this one included. */
-  int size();
+  /** Rules in this tree, this one included: 1 for a leaf. */
+  default int size() {
+    return 1;
+  }
 
   /** An approval by one identity. */
   record IdentityRule(Identity identity) implements Rule {
     public IdentityRule {
       Objects.requireNonNull(identity, "identity");
-    }
-
-    @Override
-    public int depth() {
-      return 1;
-    }
-
-    @Override
-    public int size() {
-      return 1;
     }
 
     @Override
@@ -86,16 +80,6 @@ public sealed interface Rule
   /** An approval by the policy's creator. */
   record Creator() implements Rule {
     @Override
-    public int depth() {
-      return 1;
-    }
-
-    @Override
-    public int size() {
-      return 1;
-    }
-
-    @Override
     public String toString() {
       return "CREATOR";
     }
@@ -104,16 +88,6 @@ public sealed interface Rule
   /** At least one valid approval, by anybody. */
   record Any() implements Rule {
     @Override
-    public int depth() {
-      return 1;
-    }
-
-    @Override
-    public int size() {
-      return 1;
-    }
-
-    @Override
     public String toString() {
       return "ANY";
     }
@@ -121,16 +95,6 @@ public sealed interface Rule
 
   /** Never satisfied. */
   record None() implements Rule {
-    @Override
-    public int depth() {
-      return 1;
-    }
-
-    @Override
-    public int size() {
-      return 1;
-    }
-
     @Override
     public String toString() {
       return "NONE";
@@ -149,12 +113,12 @@ public sealed interface Rule
 
     @Override
     public int depth() {
-      return 1 + rules.stream().mapToInt(Rule::depth).max().orElse(0);
+      return 1 + maxDepth(rules);
     }
 
     @Override
     public int size() {
-      return 1 + rules.stream().mapToInt(Rule::size).sum();
+      return 1 + totalSize(rules);
     }
 
     @Override
@@ -175,12 +139,12 @@ public sealed interface Rule
 
     @Override
     public int depth() {
-      return 1 + rules.stream().mapToInt(Rule::depth).max().orElse(0);
+      return 1 + maxDepth(rules);
     }
 
     @Override
     public int size() {
-      return 1 + rules.stream().mapToInt(Rule::size).sum();
+      return 1 + totalSize(rules);
     }
 
     @Override
@@ -251,6 +215,14 @@ public sealed interface Rule
       return what + ": more than " + MAX_NODES + " rules in all";
     }
     return null;
+  }
+
+  private static int maxDepth(List<Rule> rules) {
+    return rules.stream().mapToInt(Rule::depth).max().orElse(0);
+  }
+
+  private static int totalSize(List<Rule> rules) {
+    return rules.stream().mapToInt(Rule::size).sum();
   }
 
   private static String list(List<Rule> rules) {

@@ -37,11 +37,6 @@ enum SignatureScheme {
     };
   }
 
-  /** The longest signature of this scheme in bytes. */
-  int maxBytes() {
-    return maxBytes;
-  }
-
   /** Whether {@code length} is a possible signature length of this scheme. */
   boolean acceptsLength(int length) {
     return length >= minBytes && length <= maxBytes;

@@ -248,7 +248,8 @@ class IdentityTest {
 
     assertThatThrownBy(() -> Identity.parse("p256:" + Base64.getEncoder().encodeToString(der)))
         .isInstanceOf(GovernanceException.class)
-        .hasMessage("EC key without a named curve (RFC 5480 §2.1.1)")
+        .hasMessageStartingWith("identity \"p256:")
+        .hasMessageEndingWith(": EC key without a named curve (RFC 5480 §2.1.1)")
         .extracting(e -> ((GovernanceException) e).reason())
         .isEqualTo(Reason.UNSUPPORTED_KEY);
   }
