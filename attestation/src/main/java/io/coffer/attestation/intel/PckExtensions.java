@@ -117,14 +117,23 @@ record PckExtensions(
       }
       return new PckExtensions(
           ppid, components, pceSvn, cpuSvn, pceId, fmspc, sgxType, Optional.ofNullable(instance));
-    } catch (IllegalArgumentException | ArithmeticException | ClassCastException e) {
+    } catch (IllegalArgumentException
+        | ArithmeticException
+        | ClassCastException
+        | IndexOutOfBoundsException e) {
       throw invalid("the PCK certificate's SGX extensions are malformed: " + e.getMessage());
     }
   }
 
-  private static void checkConfiguration(ASN1Primitive value) {
+  /** The Configuration entry: a sequence of (OID, BOOLEAN) pairs. */
+  private static void checkConfiguration(ASN1Primitive value) throws AttestationException {
     for (ASN1Encodable c : ASN1Sequence.getInstance(value)) {
-      ASN1Boolean.getInstance(ASN1Sequence.getInstance(c).getObjectAt(1));
+      ASN1Sequence pair = ASN1Sequence.getInstance(c);
+      if (pair.size() != 2) {
+        throw invalid("a PCK Configuration entry has " + pair.size() + " elements, expected 2");
+      }
+      ASN1ObjectIdentifier.getInstance(pair.getObjectAt(0));
+      ASN1Boolean.getInstance(pair.getObjectAt(1));
     }
   }
 
