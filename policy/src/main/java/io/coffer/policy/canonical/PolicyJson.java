@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>Field names are the YAML names. Services, secrets and volumes are sorted by name (they are
  * sets keyed by name); lists whose order matters (command, SANs, files, mounts) keep it; durations
- * are whole seconds; hex is lower case.
+ * are whole seconds; hex is lower case. A secret's {@code value} appears only as its SHA-256
+ * ({@code value_sha256}): the canonical form is printed and its hash is public, the value is not.
  */
 public final class PolicyJson {
 
@@ -95,7 +96,9 @@ public final class PolicyJson {
           x.endpoint().ifPresent(e -> o.put("endpoint", e.yamlName()));
           x.validFor().ifPresent(d -> o.put("valid_for_seconds", d.toSeconds()));
         });
-    s.value().ifPresent(v -> o.put("value", v));
+    // The value itself never enters the canonical form (it is printed, logged and hashed into
+    // public ledgers): its SHA-256 stands for it, so that a new value still changes the hash.
+    s.value().ifPresent(v -> o.put("value_sha256", sha256(v)));
     o.put("migrate", s.migrate());
     o.set("export", exports(s.export()));
     s.importFrom()
@@ -137,6 +140,17 @@ public final class PolicyJson {
         .sorted(Comparator.comparing(JsonNode::toString))
         .forEach(a::add);
     return a;
+  }
+
+  private static String sha256(String value) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is a required JCA algorithm", e);
+    }
   }
 
   static ArrayNode texts(List<String> values) {

@@ -47,6 +47,17 @@ public record Secret(
     revealTo = List.copyOf(revealTo);
   }
 
+  /** Names the secret and its kind; never its value. */
+  @Override
+  public String toString() {
+    return "Secret["
+        + name
+        + ", "
+        + kind.yamlName()
+        + (value.isPresent() ? ", value given" : "")
+        + "]";
+  }
+
   /** The kinds of secret. */
   public enum Kind {
     ASCII,

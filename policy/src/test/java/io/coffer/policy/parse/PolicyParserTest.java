@@ -141,6 +141,19 @@ class PolicyParserTest {
   }
 
   @Test
+  void aSecretsValue_neverAppearsInTheCanonicalForm_butChangesTheHash() throws Exception {
+    String one =
+        "name: a/b\nversion: 1\nsecrets:\n  - {name: pw, kind: ascii, value: hunter2hunter2}\n";
+    String two = one.replace("hunter2hunter2", "hunter3hunter3");
+
+    assertThat(PolicyHash.canonicalText(parse(one)))
+        .doesNotContain("hunter2")
+        .contains("value_sha256");
+    assertThat(PolicyHash.of(parse(one))).isNotEqualTo(PolicyHash.of(parse(two)));
+    assertThat(parse(one).toString()).doesNotContain("hunter2");
+  }
+
+  @Test
   void notUtf8_isRefused() {
     assertThatThrownBy(() -> PolicyParser.parse("p.yaml", new byte[] {(byte) 0xff, 'a'}))
         .isInstanceOf(PolicyException.class)
