@@ -34,9 +34,13 @@ public final class PolicyHash {
 
   /** The policy hash: SHA-256 of the canonical JSON, lower-case hex. */
   public static String of(Policy policy) {
+    return sha256Hex(canonical(policy));
+  }
+
+  /** SHA-256 of {@code bytes}, lower-case hex. */
+  static String sha256Hex(byte[] bytes) {
     try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(policy)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is a required JCA algorithm", e);
     }

@@ -9,6 +9,7 @@ import io.coffer.policy.model.Policy;
 import io.coffer.policy.model.Secret;
 import io.coffer.policy.model.Service;
 import io.coffer.policy.model.Volume;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,9 @@ public final class PolicyJson {
         });
     // The value itself never enters the canonical form (it is printed, logged and hashed into
     // public ledgers): its SHA-256 stands for it, so that a new value still changes the hash.
-    s.value().ifPresent(v -> o.put("value_sha256", sha256(v)));
+    s.value()
+        .ifPresent(
+            v -> o.put("value_sha256", PolicyHash.sha256Hex(v.getBytes(StandardCharsets.UTF_8))));
     o.put("migrate", s.migrate());
     o.set("export", exports(s.export()));
     s.importFrom()
@@ -140,17 +143,6 @@ public final class PolicyJson {
         .sorted(Comparator.comparing(JsonNode::toString))
         .forEach(a::add);
     return a;
-  }
-
-  private static String sha256(String value) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is a required JCA algorithm", e);
-    }
   }
 
   static ArrayNode texts(List<String> values) {

@@ -62,6 +62,11 @@ final class Fields {
         .filter(v -> !(v instanceof YamlNode.Scalar s && s.isNull()));
   }
 
+  /** The node of {@code key}'s value, or of this mapping when it has none: where a problem is. */
+  YamlNode at(String key) {
+    return value(key).orElse(mapping);
+  }
+
   /** Whether {@code key} is present (even as null). */
   boolean has(String key) {
     known.add(key);

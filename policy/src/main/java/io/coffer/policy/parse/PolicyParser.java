@@ -127,7 +127,7 @@ public final class PolicyParser {
     List<References.At<T>> out = new ArrayList<>();
     List<YamlNode> nodes = f.list(key);
     if (nodes.size() > MAX_ITEMS) {
-      problems.add(SecretReader.at(f, key), f.child(key), "has at most " + MAX_ITEMS + " items");
+      problems.add(f.at(key), f.child(key), "has at most " + MAX_ITEMS + " items");
       return out;
     }
     for (int i = 0; i < nodes.size(); i++) {

@@ -74,7 +74,7 @@ final class SecretReader {
               "reveal_to")) {
         if (f.has(field)) {
           problems.add(
-              at(f, field),
+              f.at(field),
               f.child(field),
               "cannot be combined with import (it comes with the secret)");
         }
@@ -84,7 +84,7 @@ final class SecretReader {
       x509Fields(f, k, issuer, commonName, san, endpoint, validFor, problems);
       if (migrate.isPresent() && !k.hasKey()) {
         problems.add(
-            at(f, "migrate"), f.child("migrate"), "applies only to secrets with a private key");
+            f.at("migrate"), f.child("migrate"), "applies only to secrets with a private key");
       }
     }
     if (problems.size() != before) {
@@ -130,29 +130,28 @@ final class SecretReader {
       Problems problems) {
     boolean bytesKind = k == Secret.Kind.ASCII || k == Secret.Kind.BINARY;
     if (size.isPresent() && !bytesKind) {
-      problems.add(at(f, "size"), f.child("size"), "applies only to ascii and binary secrets");
+      problems.add(f.at("size"), f.child("size"), "applies only to ascii and binary secrets");
     }
     if (bytesKind
         && size.isPresent()
         && k == Secret.Kind.ASCII
         && size.getAsInt() > MAX_ASCII_SIZE) {
       problems.add(
-          at(f, "size"),
+          f.at("size"),
           f.child("size"),
           "an ascii secret has at most " + MAX_ASCII_SIZE + " bytes");
     }
     if (keyType.isPresent() && !k.hasKey()) {
       problems.add(
-          at(f, "key_type"),
+          f.at("key_type"),
           f.child("key_type"),
           "applies only to private-key, x509-ca and x509 secrets");
     }
     if (value.isPresent()) {
       if (size.isPresent()) {
-        problems.add(at(f, "value"), f.child("value"), "cannot be combined with size");
+        problems.add(f.at("value"), f.child("value"), "cannot be combined with size");
       }
-      valueProblem(k, value.get())
-          .ifPresent(p -> problems.add(at(f, "value"), f.child("value"), p));
+      valueProblem(k, value.get()).ifPresent(p -> problems.add(f.at("value"), f.child("value"), p));
     } else if (bytesKind && size.isEmpty() && f.value("size").isEmpty()) {
       problems.add(f.node(), f.path(), "an " + k.yamlName() + " secret needs size or value");
     }
@@ -198,18 +197,18 @@ final class SecretReader {
     if (!x509) {
       for (String field : List.of("issuer", "common_name", "san", "endpoint", "valid_for")) {
         if (f.has(field)) {
-          problems.add(at(f, field), f.child(field), "applies only to x509-ca and x509 secrets");
+          problems.add(f.at(field), f.child(field), "applies only to x509-ca and x509 secrets");
         }
       }
       return;
     }
     if (endpoint.isPresent() && k == Secret.Kind.X509_CA) {
-      problems.add(at(f, "endpoint"), f.child("endpoint"), "applies only to x509 secrets");
+      problems.add(f.at("endpoint"), f.child("endpoint"), "applies only to x509 secrets");
     }
     issuer.ifPresent(i -> check(f, "issuer", Names.localProblem(i), problems));
     commonName.ifPresent(cn -> {
       if (cn.isEmpty() || cn.length() > 64) {
-        problems.add(at(f, "common_name"), f.child("common_name"), "must be 1 to 64 characters");
+        problems.add(f.at("common_name"), f.child("common_name"), "must be 1 to 64 characters");
       }
     });
   }
@@ -263,7 +262,7 @@ final class SecretReader {
       }
     }
     problems.add(
-        at(f, "kind"),
+        f.at("kind"),
         f.child("kind"),
         "'" + k + "' is not one of ascii, binary, private-key, x509-ca, x509");
     return Optional.empty();
@@ -276,7 +275,7 @@ final class SecretReader {
       }
     }
     problems.add(
-        at(f, "key_type"),
+        f.at("key_type"),
         f.child("key_type"),
         "'" + k + "' is not one of p256, p384, ed25519, rsa-3072");
     return Optional.empty();
@@ -289,7 +288,7 @@ final class SecretReader {
       }
     }
     problems.add(
-        at(f, "endpoint"), f.child("endpoint"), "'" + e + "' is not one of server, client, both");
+        f.at("endpoint"), f.child("endpoint"), "'" + e + "' is not one of server, client, both");
     return Optional.empty();
   }
 
@@ -297,7 +296,7 @@ final class SecretReader {
     Matcher m = DURATION.matcher(d);
     if (!m.matches()) {
       problems.add(
-          at(f, "valid_for"),
+          f.at("valid_for"),
           f.child("valid_for"),
           "'" + d + "' is not a duration (a number and h, d or y: 12h, 90d, 1y)");
       return Optional.empty();
@@ -311,7 +310,7 @@ final class SecretReader {
         };
     if (duration.compareTo(Duration.ofHours(1)) < 0
         || duration.compareTo(Duration.ofDays(3650)) > 0) {
-      problems.add(at(f, "valid_for"), f.child("valid_for"), "must be between 1h and 10y");
+      problems.add(f.at("valid_for"), f.child("valid_for"), "must be between 1h and 10y");
       return Optional.empty();
     }
     return Optional.of(duration);
@@ -356,7 +355,7 @@ final class SecretReader {
     }
     String problem = PolicyName.problem(text.get());
     if (problem != null) {
-      problems.add(at(f, key), f.child(key), problem);
+      problems.add(f.at(key), f.child(key), problem);
       return Optional.empty();
     }
     return Optional.of(new PolicyName(text.get()));
@@ -365,7 +364,7 @@ final class SecretReader {
   static Optional<String> hash(Fields f, String key, Problems problems) {
     Optional<String> text = f.text(key, false);
     if (text.isPresent() && !Names.HASH.matcher(text.get()).matches()) {
-      problems.add(at(f, key), f.child(key), "must be a policy hash: 64 lower-case hex digits");
+      problems.add(f.at(key), f.child(key), "must be a policy hash: 64 lower-case hex digits");
       return Optional.empty();
     }
     return text;
@@ -384,13 +383,9 @@ final class SecretReader {
     return out;
   }
 
-  static YamlNode at(Fields f, String key) {
-    return f.value(key).orElse(f.node());
-  }
-
   private static void check(Fields f, String key, String problem, Problems problems) {
     if (problem != null) {
-      problems.add(at(f, key), f.child(key), problem);
+      problems.add(f.at(key), f.child(key), problem);
     }
   }
 }

@@ -28,14 +28,14 @@ final class ServiceReader {
     name.ifPresent(n -> {
       String p = Names.localProblem(n);
       if (p != null) {
-        problems.add(SecretReader.at(f, "name"), f.child("name"), p);
+        problems.add(f.at("name"), f.child("name"), p);
       }
     });
     Optional<ServiceIdentity> identity =
         f.required("identity").flatMap(n -> IdentityReader.read(n, f.child("identity"), problems));
     List<String> command = bounded(f, "command", MAX_ARGS, problems);
     if (f.has("command") && command.isEmpty() && f.value("command").isPresent()) {
-      problems.add(SecretReader.at(f, "command"), f.child("command"), "must name a program");
+      problems.add(f.at("command"), f.child("command"), "must name a program");
     }
     Map<String, String> environment = environment(f, problems);
     Optional<String> pwd = f.text("pwd", false);
@@ -47,7 +47,7 @@ final class ServiceReader {
     for (String e : allowHostEnv) {
       if (!ENV_NAME.matcher(e).matches()) {
         problems.add(
-            SecretReader.at(f, "allow_host_env"),
+            f.at("allow_host_env"),
             f.child("allow_host_env"),
             "'" + e + "' is not an environment variable name");
       }
@@ -72,7 +72,7 @@ final class ServiceReader {
   private static List<String> bounded(Fields f, String key, int max, Problems problems) {
     List<String> values = f.texts(key);
     if (values.size() > max) {
-      problems.add(SecretReader.at(f, key), f.child(key), "has at most " + max + " items");
+      problems.add(f.at(key), f.child(key), "has at most " + max + " items");
     }
     return values;
   }
@@ -104,8 +104,7 @@ final class ServiceReader {
     List<Service.ServiceFile> out = new ArrayList<>();
     List<YamlNode> items = f.list("files");
     if (items.size() > MAX_FILES) {
-      problems.add(
-          SecretReader.at(f, "files"), f.child("files"), "has at most " + MAX_FILES + " files");
+      problems.add(f.at("files"), f.child("files"), "has at most " + MAX_FILES + " files");
     }
     for (int i = 0; i < items.size(); i++) {
       Fields.of(items.get(i), f.child("files") + "[" + i + "]", problems)
@@ -116,7 +115,7 @@ final class ServiceReader {
             content.ifPresent(c -> {
               if (c.length() > MAX_FILE_CHARS) {
                 problems.add(
-                    SecretReader.at(file, "content"),
+                    file.at("content"),
                     file.child("content"),
                     "has at most " + MAX_FILE_CHARS + " characters");
               }
@@ -160,9 +159,7 @@ final class ServiceReader {
             boolean ok = true;
             if (mode.isPresent() && !mode.get().equals("ro") && !mode.get().equals("rw")) {
               problems.add(
-                  SecretReader.at(v, "mode"),
-                  v.child("mode"),
-                  "must be ro or rw, not '" + mode.get() + "'");
+                  v.at("mode"), v.child("mode"), "must be ro or rw, not '" + mode.get() + "'");
               ok = false;
             }
             v.finish();
@@ -179,9 +176,7 @@ final class ServiceReader {
   private static void absolute(Fields f, String key, String path, Problems problems) {
     if (!path.startsWith("/") || path.contains("\0") || List.of(path.split("/")).contains("..")) {
       problems.add(
-          SecretReader.at(f, key),
-          f.child(key),
-          "must be an absolute path without '..', not '" + path + "'");
+          f.at(key), f.child(key), "must be an absolute path without '..', not '" + path + "'");
     }
   }
 }

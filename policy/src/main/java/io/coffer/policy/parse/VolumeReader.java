@@ -16,7 +16,7 @@ final class VolumeReader {
     name.ifPresent(n -> {
       String p = Names.localProblem(n);
       if (p != null) {
-        problems.add(SecretReader.at(f, "name"), f.child("name"), p);
+        problems.add(f.at("name"), f.child("name"), p);
       }
     });
     List<Export> export = SecretReader.exports(f, "export", problems);
@@ -29,7 +29,7 @@ final class VolumeReader {
       volume.ifPresent(v -> {
         String p = Names.localProblem(v);
         if (p != null) {
-          problems.add(SecretReader.at(i, "volume"), i.child("volume"), p);
+          problems.add(i.at("volume"), i.child("volume"), p);
         }
       });
       i.finish();
@@ -38,9 +38,7 @@ final class VolumeReader {
       }
       if (!export.isEmpty()) {
         problems.add(
-            SecretReader.at(f, "export"),
-            f.child("export"),
-            "an imported volume cannot be exported again");
+            f.at("export"), f.child("export"), "an imported volume cannot be exported again");
       }
     }
     f.finish();
