@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 /**
  * A directory tree that behaves like the kernel's configfs-tsm for tests: a new entry gets its
  * attributes, each write of {@code inblob} bumps {@code generation} and produces {@code outblob}
- * (written before the generation, as the kernel has it ready when the count shows).
+ * (written before the generation, as the kernel has it ready when the count shows). Published in
+ * the test-jar for other modules' tests of collection.
  */
-final class FakeTsmKernel implements AutoCloseable {
+public final class FakeTsmKernel implements AutoCloseable {
 
   private final Path root;
   private final String provider;
@@ -24,18 +25,25 @@ final class FakeTsmKernel implements AutoCloseable {
   private final Map<Path, byte[]> lastInblob = new HashMap<>();
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile byte[] lastReportData;
 
   /**
    * @param extraWritesPerReport how many extra generations to add after each report, imitating
    *     another process writing to the same entry (0 for a well-behaved kernel)
    */
-  FakeTsmKernel(
+  public FakeTsmKernel(
       Path root, String provider, UnaryOperator<byte[]> report, int extraWritesPerReport) {
     this.root = root;
     this.provider = provider;
     this.report = report;
     this.extraWritesPerReport = extraWritesPerReport;
     this.thread = Thread.ofPlatform().daemon().start(this::run);
+  }
+
+  /** The report data last written to an entry's {@code inblob}, or null. */
+  public byte[] lastReportData() {
+    byte[] last = lastReportData;
+    return last == null ? null : last.clone();
   }
 
   private void run() {
@@ -65,6 +73,7 @@ final class FakeTsmKernel implements AutoCloseable {
     byte[] in = Files.readAllBytes(entry.resolve("inblob"));
     if (!Arrays.equals(in, lastInblob.get(entry))) {
       lastInblob.put(entry, in);
+      lastReportData = in;
       long g = Long.parseLong(Files.readString(entry.resolve("generation")).strip());
       put(entry.resolve("outblob"), report.apply(in));
       put(entry.resolve("generation"), ((g + 1 + extraWritesPerReport) + "\n").getBytes());

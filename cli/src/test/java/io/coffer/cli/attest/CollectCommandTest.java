@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coffer.attestation.collect.FakeTsmKernel;
 import io.coffer.attestation.simulation.Measurement;
 import io.coffer.attestation.testing.Vectors;
 import io.coffer.cli.command.ExitCode;
@@ -252,7 +253,9 @@ class CollectCommandTest {
   @Test
   void configfsTsm_givesTdxEvidence_whenTdxIsAskedFor_andRefusesToCallItSnp() throws Exception {
     byte[] quote = Vectors.bytes("tdx/dcap-qvl-tdx-v4/tdx_quote");
-    try (TsmImitation kernel = new TsmImitation(dir.resolve("configfs-tsm"), "tdx_guest", quote)) {
+    try (FakeTsmKernel kernel =
+        new FakeTsmKernel(
+            Files.createDirectories(dir.resolve("configfs-tsm")), "tdx_guest", in -> quote, 0)) {
       CliRun tdx =
           cli.run(
               "attest",
