@@ -99,6 +99,21 @@ final class Fields {
     return Optional.empty();
   }
 
+  /**
+   * A text field holding a name of this policy (a service, secret or volume); a name that is not
+   * one is reported, and still returned so that the rest of the item is checked too.
+   */
+  Optional<String> localName(String key, boolean required) {
+    Optional<String> name = text(key, required);
+    name.ifPresent(n -> {
+      String problem = Names.localProblem(n);
+      if (problem != null) {
+        problems.add(at(key), child(key), problem);
+      }
+    });
+    return name;
+  }
+
   /** A non-negative integer field within {@code [min, max]}. */
   OptionalLong integer(String key, boolean required, long min, long max) {
     Optional<YamlNode> v = required ? required(key) : value(key);

@@ -33,14 +33,13 @@ final class SecretReader {
   private SecretReader() {}
 
   static Optional<Secret> read(Fields f, Problems problems) {
-    Optional<String> name = f.text("name", true);
-    name.ifPresent(n -> check(f, "name", Names.localProblem(n), problems));
+    Optional<String> name = f.localName("name", true);
     Optional<Secret.Kind> kind = f.text("kind", true).flatMap(k -> kind(f, k, problems));
     Optional<Fields> importFields = f.fields("import", false);
     OptionalInt size = f.smallInteger("size", false, 1, MAX_BINARY_SIZE);
     Optional<String> keyTypeText = f.text("key_type", false);
     Optional<Secret.KeyType> keyType = keyTypeText.flatMap(k -> keyType(f, k, problems));
-    Optional<String> issuer = f.text("issuer", false);
+    Optional<String> issuer = f.localName("issuer", false);
     Optional<String> commonName = f.text("common_name", false);
     List<String> san = sans(f, problems);
     Optional<Secret.Endpoint> endpoint =
@@ -205,7 +204,6 @@ final class SecretReader {
     if (endpoint.isPresent() && k == Secret.Kind.X509_CA) {
       problems.add(f.at("endpoint"), f.child("endpoint"), "applies only to x509 secrets");
     }
-    issuer.ifPresent(i -> check(f, "issuer", Names.localProblem(i), problems));
     commonName.ifPresent(cn -> {
       if (cn.isEmpty() || cn.length() > 64) {
         problems.add(f.at("common_name"), f.child("common_name"), "must be 1 to 64 characters");
@@ -318,8 +316,7 @@ final class SecretReader {
 
   private static Optional<Secret.SecretImport> secretImport(Fields i, Problems problems) {
     Optional<PolicyName> policy = policyName(i, "policy", problems);
-    Optional<String> secret = i.text("secret", true);
-    secret.ifPresent(s -> check(i, "secret", Names.localProblem(s), problems));
+    Optional<String> secret = i.localName("secret", true);
     Optional<String> hash = hash(i, "policy_hash", problems);
     i.finish();
     if (policy.isEmpty() || secret.isEmpty()) {

@@ -24,13 +24,7 @@ final class ServiceReader {
   private ServiceReader() {}
 
   static Optional<Service> read(Fields f, Problems problems) {
-    Optional<String> name = f.text("name", true);
-    name.ifPresent(n -> {
-      String p = Names.localProblem(n);
-      if (p != null) {
-        problems.add(f.at("name"), f.child("name"), p);
-      }
-    });
+    Optional<String> name = f.localName("name", true);
     Optional<ServiceIdentity> identity =
         f.required("identity").flatMap(n -> IdentityReader.read(n, f.child("identity"), problems));
     List<String> command = bounded(f, "command", MAX_ARGS, problems);

@@ -12,26 +12,14 @@ final class VolumeReader {
   private VolumeReader() {}
 
   static Optional<Volume> read(Fields f, Problems problems) {
-    Optional<String> name = f.text("name", true);
-    name.ifPresent(n -> {
-      String p = Names.localProblem(n);
-      if (p != null) {
-        problems.add(f.at("name"), f.child("name"), p);
-      }
-    });
+    Optional<String> name = f.localName("name", true);
     List<Export> export = SecretReader.exports(f, "export", problems);
     Optional<Fields> importFields = f.fields("import", false);
     Optional<Volume.VolumeImport> importFrom = Optional.empty();
     if (importFields.isPresent()) {
       Fields i = importFields.get();
       Optional<PolicyName> policy = SecretReader.policyName(i, "policy", problems);
-      Optional<String> volume = i.text("volume", true);
-      volume.ifPresent(v -> {
-        String p = Names.localProblem(v);
-        if (p != null) {
-          problems.add(i.at("volume"), i.child("volume"), p);
-        }
-      });
+      Optional<String> volume = i.localName("volume", true);
       i.finish();
       if (policy.isPresent() && volume.isPresent()) {
         importFrom = Optional.of(new Volume.VolumeImport(policy.get(), volume.get()));
