@@ -77,6 +77,36 @@ public final class Governance {
   }
 
   /**
+   * Whether {@code rule} holds for a party that already proved {@code identities} by other means
+   * than approvals of a message (a CAS deciding a read or a creation for a caller authenticated by
+   * its TLS client certificate), with {@code creator} as the identity {@code CREATOR} stands for.
+   * The rule is read exactly as {@link #evaluate} reads it, with {@code identities} in place of the
+   * verified approvers: {@code ANY} needs at least one identity, {@code NONE} none satisfy.
+   *
+   * <p>Security: the identities must have been authenticated by the caller of this method; nothing
+   * is verified here.
+   */
+  public static boolean satisfiedBy(Rule rule, Set<Identity> identities, Identity creator) {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(identities, "identities");
+    Objects.requireNonNull(creator, "creator");
+    return satisfies(rule, Set.copyOf(identities), creator);
+  }
+
+  /**
+   * Whether an approval by {@code identity} could count towards {@code rule}: the rule names it (or
+   * names {@code CREATOR} and it is {@code creator}), or the rule contains {@code ANY}. Exactly the
+   * approvals {@link #evaluate} does not ignore as {@link Evaluation.Why#NOT_NAMED_BY_RULE}.
+   */
+  public static boolean counts(Rule rule, Identity identity, Identity creator) {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(creator, "creator");
+    Set<Identity> named = new HashSet<>();
+    return collect(rule, creator, named) || named.contains(identity);
+  }
+
+  /**
    * Adds the identities {@code rule} names (and the creator, for {@code CREATOR}) to {@code into};
    * returns whether the rule contains {@code ANY}.
    */

@@ -343,4 +343,48 @@ class GovernanceTest {
     assertThatThrownBy(() -> evaluation.ignored().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void satisfiedBy_readsTheRuleLikeEvaluate_withIdentitiesForApprovers() {
+    Rule rule = new Rule.RequireAtLeast(2, List.of(A, B, Rule.CREATOR));
+    Identity a = ED25519_A.identity();
+    Identity b = ED25519_B.identity();
+
+    assertThat(Governance.satisfiedBy(rule, java.util.Set.of(a, b), CREATOR)).isTrue();
+    assertThat(Governance.satisfiedBy(rule, java.util.Set.of(a, CREATOR), CREATOR)).isTrue();
+    assertThat(Governance.satisfiedBy(rule, java.util.Set.of(a), CREATOR)).isFalse();
+    assertThat(Governance.satisfiedBy(rule, java.util.Set.of(a, P256.identity()), CREATOR))
+        .isFalse();
+  }
+
+  @Test
+  void satisfiedBy_anyNeedsAnIdentity_noneNeverHolds() {
+    assertThat(Governance.satisfiedBy(Rule.ANY, java.util.Set.of(), CREATOR)).isFalse();
+    assertThat(Governance.satisfiedBy(Rule.ANY, java.util.Set.of(P256.identity()), CREATOR))
+        .isTrue();
+    assertThat(Governance.satisfiedBy(Rule.NONE, java.util.Set.of(CREATOR), CREATOR)).isFalse();
+  }
+
+  @Test
+  void satisfiedBy_creatorIsTheIdentityGiven_notWhoeverCalls() {
+    assertThat(Governance.satisfiedBy(Rule.CREATOR, java.util.Set.of(CREATOR), CREATOR)).isTrue();
+    assertThat(
+            Governance.satisfiedBy(Rule.CREATOR, java.util.Set.of(ED25519_A.identity()), CREATOR))
+        .isFalse();
+  }
+
+  @Test
+  void counts_namedIdentitiesAndCreator_orAnybodyUnderAny() {
+    Rule rule =
+        new Rule.RequireAll(List.of(A, new Rule.RequireAtLeast(1, List.of(B, Rule.CREATOR))));
+
+    assertThat(Governance.counts(rule, ED25519_A.identity(), CREATOR)).isTrue();
+    assertThat(Governance.counts(rule, ED25519_B.identity(), CREATOR)).isTrue();
+    assertThat(Governance.counts(rule, CREATOR, CREATOR)).isTrue();
+    assertThat(Governance.counts(rule, ED25519_C.identity(), CREATOR)).isFalse();
+    assertThat(Governance.counts(Rule.NONE, CREATOR, CREATOR)).isFalse();
+    assertThat(
+            Governance.counts(new Rule.RequireAll(List.of(A, Rule.ANY)), P256.identity(), CREATOR))
+        .isTrue();
+  }
 }
