@@ -12,6 +12,7 @@ import io.coffer.policy.governance.Identity;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,7 +35,9 @@ public final class EventCodec {
 
   /** RFC 3339 {@code date-time} in UTC with exactly three fraction digits. */
   static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+          .withZone(ZoneOffset.UTC)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private EventCodec() {}
 

@@ -1,0 +1,159 @@
+package io.coffer.cas.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coffer.cas.events.EventFormatException.Reason;
+import io.coffer.policy.governance.Identity;
+import io.coffer.policy.governance.IdentityKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EventCodecTest {
+
+  private static final Identity ALICE = IdentityKey.generate(Identity.Type.ED25519).identity();
+  private static final Identity BOB = IdentityKey.generate(Identity.Type.P256).identity();
+  private static final Instant T = Instant.parse("2026-03-01T10:00:00.123Z");
+  private static final String H1 = "11".repeat(32);
+  private static final String H2 = "22".repeat(32);
+  private static final String P1 = "AAAAAAAAAAAAAAAAAAAAAA";
+  private static final String P2 = "abcdefghijklmnop_-0123w";
+
+  private static List<CasEvent> oneOfEach() {
+    return List.of(
+        new CasStarted(T, "simulation", true, H1, H2),
+        new PolicyCreated(T, "a/b", H1, ALICE, List.of(BOB)),
+        new PolicyProposed(T, "a/b", P1, H2, H1, ALICE, T.plusSeconds(3600)),
+        new PolicyApproved(T, "a/b", P1, H2, BOB),
+        new PolicyRejected(T, "a/b", P1, H2, BOB),
+        new PolicyWithdrawn(T, "a/b", P1, H2, ALICE),
+        new PolicySuperseded(T, "a/b", P1, H2, P2.substring(1)),
+        new PolicyExpired(T, "a/b", P1, H2, T.minusSeconds(1)),
+        new PolicyActivated(T, "a/b", P1, H2, H1, 2, List.of(ALICE, BOB)),
+        new AccessDenied(
+            T,
+            BOB,
+            AccessDenied.Operation.APPROVE,
+            "a/b",
+            Optional.of(P1),
+            AccessDenied.Reason.UPDATE_RULE));
+  }
+
+  @Test
+  void everyType_roundTrips_andIsCanonical() throws Exception {
+    for (CasEvent event : oneOfEach()) {
+      byte[] entry = EventCodec.encode(event);
+
+      assertThat(EventCodec.parse(entry)).as("%s", event.type()).isEqualTo(event);
+      assertThat(new String(entry, StandardCharsets.UTF_8))
+          .startsWith("{")
+          .contains("\"schema\":1")
+          .contains("\"type\":\"" + event.type().code() + "\"")
+          .contains("\"time\":\"2026-03-01T10:00:00.123Z\"");
+    }
+    assertThat(oneOfEach()).extracting(CasEvent::type).containsExactly(EventType.values());
+  }
+
+  @Test
+  void encode_isTheDocumentedForm() {
+    byte[] entry = EventCodec.encode(new PolicyApproved(T, "a/b", P1, H2, ALICE));
+
+    assertThat(new String(entry, StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"hash\":\""
+                + H2
+                + "\",\"name\":\"a/b\",\"proposal\":\""
+                + P1
+                + "\",\"schema\":1,\"time\":\"2026-03-01T10:00:00.123Z\","
+                + "\"type\":\"policy.approved\",\"voter\":\""
+                + ALICE
+                + "\"}");
+  }
+
+  @Test
+  void time_isKeptToTheMillisecond() throws Exception {
+    CasEvent event =
+        new PolicyApproved(Instant.parse("2026-03-01T10:00:00.123456789Z"), "a/b", P1, H2, ALICE);
+
+    assertThat(event.time()).isEqualTo(T);
+    assertThat(EventCodec.parse(EventCodec.encode(event)).time()).isEqualTo(T);
+  }
+
+  private static String approved(String replace, String with) {
+    return new String(
+            EventCodec.encode(new PolicyApproved(T, "a/b", P1, H2, ALICE)), StandardCharsets.UTF_8)
+        .replace(replace, with);
+  }
+
+  private static void refused(String json, Reason reason) {
+    assertThatThrownBy(() -> EventCodec.parse(json.getBytes(StandardCharsets.UTF_8)))
+        .as(json)
+        .isInstanceOfSatisfying(
+            EventFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+
+  @Test
+  void parse_refusesWhatIsNotCanonical() {
+    refused(approved("{", "{ "), Reason.NOT_CANONICAL);
+    refused(approved("\"}", "\",\"zz\":1}"), Reason.UNKNOWN_FIELD);
+    refused("[1]", Reason.MALFORMED);
+    refused("{\"a\":1,\"a\":2}", Reason.MALFORMED);
+    refused("{\"schema\":1", Reason.MALFORMED);
+    refused("", Reason.MALFORMED);
+  }
+
+  @Test
+  void parse_refusesUnknownSchemaAndType() {
+    refused(approved("\"schema\":1", "\"schema\":2"), Reason.UNSUPPORTED_SCHEMA);
+    refused(approved("\"schema\":1", "\"schema\":\"1\""), Reason.INVALID_FIELD);
+    refused(approved("policy.approved", "attestation.succeeded"), Reason.UNKNOWN_TYPE);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "\"hash\":\"2222, \"hash\":\"ZZZZ",
+    "\"name\":\"a/b\", \"name\":\"../b\"",
+    "\"proposal\":\"AAAA, \"proposal\":\"!AAA",
+    "\"time\":\"2026-03-01T10:00:00.123Z\", \"time\":\"2026-03-01T10:00:00Z\"",
+    "\"time\":\"2026-03-01T10:00:00.123Z\", \"time\":\"2026-02-30T10:00:00.123Z\"",
+    "\"voter\":\"ed25519:, \"voter\":\"rsa:",
+    "\"name\":\"a/b\", \"name\":7",
+  })
+  void parse_refusesIllFormedMembers(String replace, String with) {
+    refused(approved(replace, with), Reason.INVALID_FIELD);
+  }
+
+  @Test
+  void parse_refusesAMissingMember() {
+    refused(approved(",\"name\":\"a/b\"", ""), Reason.MISSING_FIELD);
+    refused(approved(",\"voter\":\"" + ALICE + "\"", ""), Reason.MISSING_FIELD);
+  }
+
+  @Test
+  void parse_refusesAnOversizedEntry_beforeReadingIt() {
+    byte[] big = new byte[EventCodec.MAX_EVENT_BYTES + 1];
+
+    assertThatThrownBy(() -> EventCodec.parse(big))
+        .isInstanceOfSatisfying(
+            EventFormatException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
+  }
+
+  @Test
+  void records_refuseValuesThatAreNotNamesHashesOrIds() {
+    assertThatThrownBy(() -> new PolicyApproved(T, "a//b", P1, H2, ALICE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() ->
+            new PolicyApproved(
+                T, "a/b", P1, "ab".repeat(32).toUpperCase(java.util.Locale.ROOT), ALICE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new PolicyApproved(T, "a/b", "AAAAAAAAAAAAAAAAAAAAAB", H2, ALICE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new PolicyActivated(T, "a/b", P1, H2, H1, 1, List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
