@@ -3,6 +3,10 @@
  * PostgreSQL (several CAS processes on one database), each write one transaction with its ledger
  * entries.
  *
+ * <p>Implementation: {@link io.coffer.cas.store.JdbcCasStore} (SQLite or PostgreSQL, with the
+ * ledger's {@link io.coffer.ledger.store.JdbcLogStore} tables in the same database), whose writer
+ * commits concurrent operations in groups, each operation in its own savepoint.
+ *
  * <p>Security guarantees: atomicity of a state change and its ledger entry; writes serialised
  * across processes; confidential columns hold barrier ciphertexts only.
  *

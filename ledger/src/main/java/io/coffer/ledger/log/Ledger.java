@@ -7,6 +7,8 @@ import io.coffer.ledger.merkle.Hash;
 import io.coffer.ledger.merkle.InclusionProof;
 import io.coffer.ledger.merkle.NodeId;
 import io.coffer.ledger.merkle.ProofBuilder;
+import io.coffer.ledger.merkle.ProofException;
+import io.coffer.ledger.merkle.ProofVerifier;
 import io.coffer.ledger.merkle.SubtreeSource;
 import io.coffer.ledger.merkle.SubtreeUnavailableException;
 import io.coffer.ledger.merkle.TreeHasher;
@@ -44,6 +46,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Futures returned by {@link #append} complete on the sequencer thread: attach heavy work with
  * the {@code *Async} methods.
+ *
+ * <p>Shared stores: when others append to the same store (an application's {@code
+ * JdbcLogStore.transaction}, another process), {@link #refresh()} catches this ledger up with what
+ * they committed. Refreshes and this ledger's own batches hold the same lock, so they never
+ * interleave; but a batch of {@link #append} that does not start at the store's size (because
+ * others appended since the last refresh) fails with {@code STORE_FAILED} and stops this ledger's
+ * appends. A ledger over a shared store should therefore be used for one of the two: its own
+ * appends, or refreshes.
  */
 public final class Ledger implements AutoCloseable {
 
@@ -69,13 +79,16 @@ public final class Ledger implements AutoCloseable {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final ReentrantLock checkpointLock = new ReentrantLock();
 
+  /** Held while a batch is committed or the ledger refreshed: both advance {@link #range}. */
+  private final ReentrantLock sequencing = new ReentrantLock();
+
   /** Orders admissions against {@link #close}: every accepted append is queued before POISON. */
   private final ReentrantLock admission = new ReentrantLock();
 
   private final Thread sequencer;
   private final LevelCache cache;
 
-  /** Owned by the sequencer; published under the write lock. */
+  /** Advanced under {@link #sequencing}; published under the write lock. */
   private CompactRange range;
 
   private volatile TreeHead head;
@@ -234,6 +247,15 @@ public final class Ledger implements AutoCloseable {
   }
 
   private void commit(List<Pending> batch) {
+    sequencing.lock();
+    try {
+      commitLocked(batch);
+    } finally {
+      sequencing.unlock();
+    }
+  }
+
+  private void commitLocked(List<Pending> batch) {
     long first = range.size();
     CompactRange next = range.copy();
     List<byte[]> entries = new ArrayList<>(batch.size());
@@ -256,6 +278,14 @@ public final class Ledger implements AutoCloseable {
       batch.forEach(p -> p.future().completeExceptionally(failure));
       return;
     }
+    publish(next, nodes);
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).future().complete(first + i);
+    }
+  }
+
+  /** Makes {@code next} the current range, with the nodes it completed, for readers. */
+  private void publish(CompactRange next, List<StoredNode> nodes) {
     TreeHead newHead = new TreeHead(next.size(), next.root());
     lock.writeLock().lock();
     try {
@@ -269,9 +299,101 @@ public final class Ledger implements AutoCloseable {
     } finally {
       lock.writeLock().unlock();
     }
-    for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).future().complete(first + i);
+  }
+
+  /**
+   * Catches this ledger up with entries that others appended to its store since it opened or last
+   * refreshed (see the class comment), after checking that the store's tree extends the head this
+   * ledger knew: the consistency proof from the old head to the store's new tree, built from the
+   * store's hashes, must verify. Thread-safe with readers, {@link #checkpoint} and this ledger's
+   * own appends.
+   *
+   * @return the new head (the old one if nothing was appended)
+   * @throws LedgerException {@code INCONSISTENT_STORE} if the store holds fewer entries than this
+   *     ledger knew, or a tree that does not extend its head (nothing is changed then); {@code
+   *     STORE_FAILED} if the store cannot be read; {@code NOT_OPEN} if the ledger is closed
+   */
+  public TreeHead refresh() throws LedgerException {
+    sequencing.lock();
+    try {
+      if (state == State.CLOSED) {
+        throw notOpen();
+      }
+      TreeHead old = head;
+      long size = store.size();
+      if (size < old.size()) {
+        throw new LedgerException(
+            Reason.INCONSISTENT_STORE,
+            "the store holds "
+                + size
+                + " entries, fewer than the "
+                + old.size()
+                + " this ledger knew: the store was rolled back or truncated");
+      }
+      CompactRange next = CompactRange.of(size, store.hashes(CompactRange.peakNodes(size)));
+      checkExtends(old, next);
+      if (size == old.size()) {
+        return old;
+      }
+      publish(next, newCachedNodes(old.size(), size));
+      LOG.atDebug().addKeyValue("from", old.size()).addKeyValue("to", size).log("ledger refreshed");
+      return head;
+    } catch (StoreException e) {
+      throw new LedgerException(
+          Reason.STORE_FAILED, "cannot read the log store: " + e.getMessage(), e);
+    } finally {
+      sequencing.unlock();
     }
+  }
+
+  /** RFC 9162 §2.1.4.2: the store's tree {@code next} must extend the known head {@code old}. */
+  private void checkExtends(TreeHead old, CompactRange next) throws LedgerException {
+    Hash newRoot = next.root();
+    if (old.size() == 0 && next.size() > 0) {
+      return; // every tree extends the empty one; the proof would be empty (and is refused)
+    }
+    try {
+      ConsistencyProof proof = ProofBuilder.consistency(this::storeHashes, old.size(), next.size());
+      ProofVerifier.verifyConsistency(proof, old.root(), newRoot);
+    } catch (SubtreeUnavailableException e) {
+      throw storeRead(e);
+    } catch (ProofException e) {
+      throw new LedgerException(
+          Reason.INCONSISTENT_STORE,
+          "the store's tree of "
+              + next.size()
+              + " entries does not extend the head of "
+              + old.size()
+              + " entries this ledger knew ("
+              + e.getMessage()
+              + "): the store was altered",
+          e);
+    }
+  }
+
+  private List<Hash> storeHashes(List<NodeId> nodes) throws SubtreeUnavailableException {
+    try {
+      return store.hashes(nodes);
+    } catch (StoreException e) {
+      throw new SubtreeUnavailableException(e.getMessage(), e);
+    }
+  }
+
+  /** The nodes of the cached levels that the tree's growth from {@code from} to {@code to} adds. */
+  private List<StoredNode> newCachedNodes(long from, long to) throws StoreException {
+    List<StoredNode> nodes = new ArrayList<>();
+    for (int level = cache.fromLevel(); level < 64 && (to >>> level) > 0; level++) {
+      long have = cache.count(level);
+      long count = (to >>> level) - have;
+      for (long done = 0; done < count; done += HASH_READ_CHUNK) {
+        int n = (int) Math.min(HASH_READ_CHUNK, count - done);
+        List<Hash> hashes = store.hashRange(level, have + done, n);
+        for (int i = 0; i < n; i++) {
+          nodes.add(new StoredNode(new NodeId(level, have + done + i), hashes.get(i)));
+        }
+      }
+    }
+    return nodes;
   }
 
   private void failQueued(LedgerException failure) {
@@ -359,7 +481,9 @@ public final class Ledger implements AutoCloseable {
 
   /**
    * Signs a checkpoint for the current tree head and records it, unless the head equals the last
-   * signed one, which is then returned.
+   * signed one, which is then returned. If another writer of the store recorded a checkpoint of the
+   * same or a larger size first, that one is returned instead, once this ledger's tree (refreshed
+   * up to it if needed) reproduces its root.
    *
    * @throws LedgerException {@code INCONSISTENT_STORE} if the current tree does not extend the last
    *     signed checkpoint (nothing is signed then), {@code SIGNING_FAILED}, {@code STORE_FAILED}
@@ -389,6 +513,9 @@ public final class Ledger implements AutoCloseable {
       try {
         store.putCheckpoint(signed);
       } catch (StoreException e) {
+        if (e.reason() == StoreException.Reason.CONFLICT) {
+          return adoptRecorded(current, e);
+        }
         throw new LedgerException(
             Reason.STORE_FAILED, "cannot record the checkpoint: " + e.getMessage(), e);
       }
@@ -397,6 +524,33 @@ public final class Ledger implements AutoCloseable {
     } finally {
       checkpointLock.unlock();
     }
+  }
+
+  /**
+   * Another writer of the store (another process) recorded a checkpoint of the same or a larger
+   * size first: returns that one if it covers {@code current} and this ledger's tree, refreshed up
+   * to it, reproduces its root.
+   */
+  private StoredCheckpoint adoptRecorded(TreeHead current, StoreException conflict)
+      throws LedgerException {
+    StoredCheckpoint recorded;
+    try {
+      recorded = store.latestCheckpoint().orElse(null);
+    } catch (StoreException e) {
+      e.addSuppressed(conflict);
+      throw new LedgerException(
+          Reason.STORE_FAILED, "cannot read the recorded checkpoint: " + e.getMessage(), e);
+    }
+    if (recorded == null || recorded.size() < current.size()) {
+      throw new LedgerException(
+          Reason.STORE_FAILED, "cannot record the checkpoint: " + conflict.getMessage(), conflict);
+    }
+    if (recorded.size() > head.size()) {
+      refresh();
+    }
+    checkAgainst(recorded);
+    lastCheckpoint = recorded;
+    return recorded;
   }
 
   /** The latest checkpoint the log signed, if any. */

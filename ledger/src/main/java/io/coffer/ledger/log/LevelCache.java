@@ -30,6 +30,11 @@ final class LevelCache {
     return fromLevel;
   }
 
+  /** How many nodes of {@code level} are cached: the next one to add has this index. */
+  long count(int level) {
+    return counts[level];
+  }
+
   /** Adds the next node of its level; nodes of a level arrive in index order. */
   void add(NodeId id, Hash hash) {
     int level = id.level();

@@ -15,6 +15,12 @@ interface ConnectionSource extends AutoCloseable {
   <T> T read(SqlWork<T> work) throws SQLException, StoreException;
 
   /**
+   * Runs {@code work} on a reading session inside a read-only transaction, so that all of its
+   * statements see one committed state; it may run concurrently and never waits for a writer.
+   */
+  <T> T snapshot(SqlWork<T> work) throws SQLException, StoreException;
+
+  /**
    * Runs {@code work} in one transaction on a writing session: committed, and durable, if it
    * returns; rolled back if it throws. Callers run one transaction at a time.
    */

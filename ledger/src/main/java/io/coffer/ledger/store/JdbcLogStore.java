@@ -68,6 +68,18 @@ import javax.sql.DataSource;
  */
 public final class JdbcLogStore implements LogStore {
 
+  /** Work in one transaction of the log's database: an application's rows and log appends. */
+  @FunctionalInterface
+  public interface TransactionWork<T> {
+    T run(LogTransaction tx) throws SQLException, StoreException;
+  }
+
+  /** Reads of an application's own tables on one committed state of the log's database. */
+  @FunctionalInterface
+  public interface ReadWork<T> {
+    T run(SqlStatements statements) throws SQLException, StoreException;
+  }
+
   /** Connections of a PostgreSQL pool that this class builds from a JDBC URL. */
   public static final int POSTGRES_POOL_SIZE = 8;
 
@@ -275,6 +287,66 @@ public final class JdbcLogStore implements LogStore {
   @Override
   public Optional<StoredCheckpoint> latestCheckpoint() throws StoreException {
     return read("reading the latest checkpoint", rows::latestCheckpoint);
+  }
+
+  /**
+   * Runs {@code work} in one transaction that commits an application's statements on its own tables
+   * in this database together with the log's appends made through {@link LogTransaction#append}:
+   * all of it is stored, or none of it. Durability is that of {@link #append}. Serialised with this
+   * store's other writes; across processes, by the lock that {@link LogTransaction#size()} takes.
+   *
+   * @throws StoreException what the work threw (nothing of it stored); a database failure during
+   *     the work as {@link #append} reports it (nothing stored); {@link Reason#OUTCOME_UNKNOWN}
+   *     when the commit itself failed and the transaction may or may not be stored
+   */
+  public <T> T transaction(TransactionWork<T> work) throws StoreException {
+    writeLock.lock();
+    try {
+      requireOpen();
+      WorkDone done = new WorkDone();
+      try {
+        return connections.transaction(s -> {
+          LogTransaction tx = new LogTransaction(s, rows, dialect);
+          try {
+            T result = work.run(tx);
+            done.done = true;
+            return result;
+          } finally {
+            tx.finish();
+          }
+        });
+      } catch (SQLException e) {
+        if (done.done) {
+          throw new StoreException(
+              Reason.OUTCOME_UNKNOWN,
+              "committing a transaction failed ("
+                  + dialect.code(e)
+                  + "): it may or may not be stored",
+              e);
+        }
+        throw dialect.failure("a transaction", e);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Whether a transaction's work returned, so that a later failure was its commit's. */
+  private static final class WorkDone {
+    private boolean done;
+  }
+
+  /**
+   * Runs {@code work} on a reading connection in a read-only transaction: its statements see one
+   * committed state. Runs concurrently with other reads and never waits for a writer.
+   */
+  public <T> T read(ReadWork<T> work) throws StoreException {
+    requireOpen();
+    try {
+      return connections.snapshot(work::run);
+    } catch (SQLException e) {
+      throw dialect.failure("a read", e);
+    }
   }
 
   /** Closes the connections, after the write in progress if any. Idempotent. */

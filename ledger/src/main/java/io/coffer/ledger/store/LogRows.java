@@ -31,7 +31,16 @@ final class LogRows {
   }
 
   long size(SqlSession s) throws SQLException, StoreException {
-    try (ResultSet r = s.prepare(sql.size()).executeQuery()) {
+    return size(s, sql.size());
+  }
+
+  /** The size, locking it against other writers until the transaction ends. */
+  long sizeForUpdate(SqlSession s) throws SQLException, StoreException {
+    return size(s, sql.sizeForUpdate());
+  }
+
+  private long size(SqlSession s, String query) throws SQLException, StoreException {
+    try (ResultSet r = s.prepare(query).executeQuery()) {
       if (!r.next()) {
         throw new StoreException(Reason.CORRUPT, "table " + sql.meta() + " has no row");
       }

@@ -65,6 +65,14 @@ final class LogSql {
     return "SELECT size FROM " + meta() + " WHERE id = 1";
   }
 
+  /**
+   * The size, locking the meta row against other writers until the transaction ends (PostgreSQL);
+   * on SQLite the writer already holds the database's write lock.
+   */
+  String sizeForUpdate() {
+    return dialect == SqlDialect.POSTGRES ? size() + " FOR UPDATE" : size();
+  }
+
   /** Compare-and-set of the size: (new size, expected size); updates one row or none. */
   String advanceSize() {
     return "UPDATE " + meta() + " SET size = ? WHERE id = 1 AND size = ?";

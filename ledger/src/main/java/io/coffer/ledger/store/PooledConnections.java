@@ -44,6 +44,11 @@ final class PooledConnections implements ConnectionSource {
     }
 
     @Override
+    public Connection connection() {
+      return connection;
+    }
+
+    @Override
     public void close() throws SQLException {
       for (PreparedStatement p : statements) {
         p.close();
@@ -56,6 +61,22 @@ final class PooledConnections implements ConnectionSource {
     try (Connection c = dataSource.getConnection();
         Session session = new Session(c)) {
       return work.run(session);
+    }
+  }
+
+  @Override
+  public <T> T snapshot(SqlWork<T> work) throws SQLException, StoreException {
+    try (Connection c = dataSource.getConnection();
+        Session session = new Session(c)) {
+      c.setAutoCommit(false);
+      try {
+        // The first statement of the transaction: one snapshot for all of the work.
+        session.prepare("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute();
+        return work.run(session);
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
     }
   }
 

@@ -202,7 +202,8 @@ enum SqlDialect {
         switch (reason) {
           case CONFLICT -> "a record with the same key is already stored";
           case CORRUPT -> "the database reports corruption";
-          case NOT_FOUND, UNAVAILABLE -> "the database is unavailable or refused it";
+          case NOT_FOUND, UNAVAILABLE, OUTCOME_UNKNOWN ->
+              "the database is unavailable or refused it";
         };
     return new StoreException(reason, what + " failed: " + meaning + " (" + code(e) + ")", e);
   }

@@ -1,7 +1,6 @@
 package io.coffer.ledger.store;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.sql.Connection;
 
 /**
  * A database connection lent to one piece of work, and the statements prepared on it.
@@ -9,8 +8,8 @@ import java.sql.SQLException;
  * <p>Statements belong to the session, which may keep them for the next piece of work on the same
  * connection: callers bind parameters and close the result sets they open, never a statement.
  */
-interface SqlSession {
+interface SqlSession extends SqlStatements {
 
-  /** The statement for {@code sql}, with no parameters bound and an empty batch. */
-  PreparedStatement prepare(String sql) throws SQLException;
+  /** The connection the statements are prepared on. */
+  Connection connection();
 }

@@ -106,6 +106,31 @@ final class SqliteConnections implements ConnectionSource {
 
   @Override
   public <T> T read(SqlWork<T> work) throws SQLException, StoreException {
+    StatementCache reader = takeReader();
+    try {
+      return work.run(reader);
+    } finally {
+      readers.add(reader);
+    }
+  }
+
+  @Override
+  public <T> T snapshot(SqlWork<T> work) throws SQLException, StoreException {
+    StatementCache reader = takeReader();
+    try {
+      // A WAL reader's transaction keeps the snapshot of its first read until it ends.
+      reader.prepare("BEGIN").execute();
+      try {
+        return work.run(reader);
+      } finally {
+        reader.prepare("ROLLBACK").execute();
+      }
+    } finally {
+      readers.add(reader);
+    }
+  }
+
+  private StatementCache takeReader() throws SQLException {
     StatementCache reader;
     try {
       reader = readers.poll(BUSY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -116,11 +141,7 @@ final class SqliteConnections implements ConnectionSource {
     if (reader == null) {
       throw new SQLTimeoutException("no read connection became free in " + BUSY_TIMEOUT_MS + " ms");
     }
-    try {
-      return work.run(reader);
-    } finally {
-      readers.add(reader);
-    }
+    return reader;
   }
 
   @Override

@@ -35,6 +35,11 @@ final class StatementCache implements SqlSession, AutoCloseable {
     return p;
   }
 
+  @Override
+  public Connection connection() {
+    return connection;
+  }
+
   /** Closes the statements and the connection. */
   @Override
   public void close() throws SQLException {

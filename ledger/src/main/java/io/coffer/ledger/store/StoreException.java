@@ -14,7 +14,12 @@ public final class StoreException extends Exception {
     /** What the store holds is not well-formed (wrong length, broken row). */
     CORRUPT,
     /** The store could not be reached or written (I/O, database, disk full). */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /**
+     * A {@link JdbcLogStore#transaction} failed while committing: it may or may not be stored.
+     * Re-read the store before writing again.
+     */
+    OUTCOME_UNKNOWN
   }
 
   private final Reason reason;

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -311,6 +312,227 @@ class LedgerTest {
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(LedgerException.class);
     assertThat(ledger.state()).isEqualTo(Ledger.State.CLOSED);
+  }
+
+  /** Appends entries {@code from .. to - 1} to {@code target} directly, as another writer does. */
+  private static void appendBehindItsBack(LogStore target, int from, int to, int offset)
+      throws Exception {
+    CompactRange range = CompactRange.empty();
+    for (int i = 0; i < from; i++) {
+      range.append(TreeHasher.leaf(entry(offset + i)), (id, h) -> {});
+    }
+    List<byte[]> entries = new ArrayList<>();
+    List<StoredNode> nodes = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      entries.add(entry(offset + i));
+      range.append(TreeHasher.leaf(entry(offset + i)), (id, h) -> nodes.add(new StoredNode(id, h)));
+    }
+    target.append(from, entries, nodes);
+  }
+
+  @Test
+  void refresh_catchesUpWithAnotherWritersEntries_andProofsCoverThem() throws Exception {
+    Ledger ledger = open(store);
+    ledger.appendAndWait(entry(0));
+    appendBehindItsBack(store, 1, 40, 0);
+
+    TreeHead refreshed = ledger.refresh();
+
+    assertThat(refreshed).isEqualTo(new TreeHead(40, rootOf(40)));
+    assertThat(ledger.head()).isEqualTo(refreshed);
+    var proof = ledger.inclusionProof(37, 40);
+    assertThatNoException()
+        .isThrownBy(
+            () -> ProofVerifier.verifyInclusion(TreeHasher.leaf(entry(37)), proof, rootOf(40)));
+    var consistency = ledger.consistencyProof(1, 40);
+    assertThatNoException()
+        .isThrownBy(() -> ProofVerifier.verifyConsistency(consistency, rootOf(1), rootOf(40)));
+    // Its own appends continue after what it caught up with.
+    assertThat(ledger.appendAndWait(entry(40))).isEqualTo(40);
+    assertThat(ledger.head()).isEqualTo(new TreeHead(41, rootOf(41)));
+  }
+
+  @Test
+  void refresh_withNothingNew_returnsTheSameHead() throws Exception {
+    Ledger ledger = open(store);
+    ledger.appendAndWait(entry(0));
+
+    assertThat(ledger.refresh()).isEqualTo(new TreeHead(1, rootOf(1)));
+  }
+
+  @Test
+  void refresh_ofAStoreThatShrank_isInconsistent_andKeepsTheHead() throws Exception {
+    appendBehindItsBack(store, 0, 6, 0);
+    MemoryLogStore older = new MemoryLogStore();
+    appendBehindItsBack(older, 0, 4, 0);
+    AtomicReference<LogStore> current = new AtomicReference<>(store);
+    Ledger ledger = open(new SwitchingStore(current));
+    current.set(older);
+
+    assertThatThrownBy(ledger::refresh)
+        .isInstanceOf(LedgerException.class)
+        .hasMessageContaining("fewer than the 6")
+        .extracting(e -> ((LedgerException) e).reason())
+        .isEqualTo(Reason.INCONSISTENT_STORE);
+    assertThat(ledger.head()).isEqualTo(new TreeHead(6, rootOf(6)));
+  }
+
+  @Test
+  void refresh_ofAStoreWhoseHistoryWasRewritten_isInconsistent() throws Exception {
+    appendBehindItsBack(store, 0, 5, 0);
+    MemoryLogStore forked = new MemoryLogStore();
+    appendBehindItsBack(forked, 0, 9, 100);
+    AtomicReference<LogStore> current = new AtomicReference<>(store);
+    Ledger ledger = open(new SwitchingStore(current));
+    current.set(forked);
+
+    assertThatThrownBy(ledger::refresh)
+        .isInstanceOf(LedgerException.class)
+        .hasMessageContaining("does not extend")
+        .extracting(e -> ((LedgerException) e).reason())
+        .isEqualTo(Reason.INCONSISTENT_STORE);
+    assertThat(ledger.size()).isEqualTo(5);
+  }
+
+  @Test
+  void refresh_ofAForkAtTheSameSize_isInconsistent() throws Exception {
+    appendBehindItsBack(store, 0, 5, 0);
+    MemoryLogStore forked = new MemoryLogStore();
+    appendBehindItsBack(forked, 0, 5, 100);
+    AtomicReference<LogStore> current = new AtomicReference<>(store);
+    Ledger ledger = open(new SwitchingStore(current));
+    current.set(forked);
+
+    assertThatThrownBy(ledger::refresh)
+        .extracting(e -> ((LedgerException) e).reason())
+        .isEqualTo(Reason.INCONSISTENT_STORE);
+  }
+
+  @Test
+  void refresh_concurrentWithReaders_neverServesAWrongProof() throws Exception {
+    Ledger ledger = open(store);
+    ExecutorService readers = Executors.newFixedThreadPool(2);
+    AtomicBoolean stop = new AtomicBoolean();
+    try {
+      List<java.util.concurrent.Future<?>> reading = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        reading.add(
+            readers.submit(() -> {
+              while (!stop.get()) {
+                TreeHead head = ledger.head();
+                if (head.size() > 1) {
+                  var proof = ledger.inclusionProof(head.size() - 1, head.size());
+                  ProofVerifier.verifyInclusion(
+                      TreeHasher.leaf(entry((int) head.size() - 1)), proof, head.root());
+                }
+              }
+              return null;
+            }));
+      }
+      for (int n = 0; n < 200; n += 7) {
+        appendBehindItsBack(store, n, n + 7, 0);
+        ledger.refresh();
+      }
+      stop.set(true);
+      for (var f : reading) {
+        f.get();
+      }
+    } finally {
+      stop.set(true);
+      readers.shutdownNow();
+    }
+    assertThat(ledger.head()).isEqualTo(new TreeHead(203, rootOf(203)));
+  }
+
+  @Test
+  void checkpoint_afterAnotherWriterRecordedTheSameSize_returnsTheRecordedOne() throws Exception {
+    Ledger first = open(store);
+    Ledger second = open(store);
+    for (int i = 0; i < 5; i++) {
+      first.appendAndWait(entry(i));
+    }
+    second.refresh();
+    StoredCheckpoint recorded = first.checkpoint(SIGNER);
+
+    StoredCheckpoint got =
+        second.checkpoint(head -> "another signer".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(got).isEqualTo(recorded);
+    assertThat(second.latestCheckpoint()).contains(recorded);
+  }
+
+  @Test
+  void checkpoint_afterAnotherWriterRecordedALargerOne_refreshesAndReturnsIt() throws Exception {
+    Ledger first = open(store);
+    Ledger second = open(store);
+    for (int i = 0; i < 8; i++) {
+      first.appendAndWait(entry(i));
+      if (i == 4) {
+        second.refresh();
+      }
+    }
+    StoredCheckpoint recorded = first.checkpoint(SIGNER);
+
+    StoredCheckpoint got = second.checkpoint(SIGNER);
+
+    assertThat(got).isEqualTo(recorded);
+    assertThat(second.head()).isEqualTo(new TreeHead(8, rootOf(8)));
+  }
+
+  @Test
+  void checkpoint_whenTheRecordedOneDoesNotMatchTheTree_isInconsistent() throws Exception {
+    Ledger ledger = open(store);
+    for (int i = 0; i < 3; i++) {
+      ledger.appendAndWait(entry(i));
+    }
+    // Another writer recorded a checkpoint at this size over a different root.
+    store.putCheckpoint(new StoredCheckpoint(3, rootOf(2), new byte[] {1}));
+
+    assertThatThrownBy(() -> ledger.checkpoint(SIGNER))
+        .extracting(e -> ((LedgerException) e).reason())
+        .isEqualTo(Reason.INCONSISTENT_STORE);
+  }
+
+  /** Delegates to whichever store {@code current} holds: a store replaced behind the ledger. */
+  private record SwitchingStore(AtomicReference<LogStore> current) implements LogStore {
+    @Override
+    public long size() throws StoreException {
+      return current.get().size();
+    }
+
+    @Override
+    public void append(long firstIndex, List<byte[]> entries, List<StoredNode> nodes)
+        throws StoreException {
+      current.get().append(firstIndex, entries, nodes);
+    }
+
+    @Override
+    public List<byte[]> entries(long from, int count) throws StoreException {
+      return current.get().entries(from, count);
+    }
+
+    @Override
+    public List<Hash> hashes(List<NodeId> nodes) throws StoreException {
+      return current.get().hashes(nodes);
+    }
+
+    @Override
+    public List<Hash> hashRange(int level, long from, int count) throws StoreException {
+      return current.get().hashRange(level, from, count);
+    }
+
+    @Override
+    public void putCheckpoint(StoredCheckpoint checkpoint) throws StoreException {
+      current.get().putCheckpoint(checkpoint);
+    }
+
+    @Override
+    public Optional<StoredCheckpoint> latestCheckpoint() throws StoreException {
+      return current.get().latestCheckpoint();
+    }
+
+    @Override
+    public void close() {}
   }
 
   /** Delegates to a store, failing appends while {@code broken} is set. */

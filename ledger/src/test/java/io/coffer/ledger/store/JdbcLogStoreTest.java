@@ -259,4 +259,159 @@ class JdbcLogStoreTest {
       s.execute("ROLLBACK");
     }
   }
+
+  /** One entry and the nodes it completes at {@code index}, given the range before it. */
+  private static List<StoredNode> nodesOf(CompactRange range, byte[] entry) {
+    List<StoredNode> nodes = new ArrayList<>();
+    range.append(TreeHasher.leaf(entry), (id, h) -> nodes.add(new StoredNode(id, h)));
+    return nodes;
+  }
+
+  private static long count(SqlStatements s, String table) throws SQLException {
+    try (ResultSet r = s.prepare("SELECT count(*) FROM " + table).executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  @Test
+  void transaction_commitsTheApplicationsRowsAndTheAppendTogether() throws Exception {
+    try (JdbcLogStore store = JdbcLogStore.sqlite(file())) {
+      store.transaction(tx -> {
+        tx.prepare("CREATE TABLE app (k TEXT PRIMARY KEY)").execute();
+        return null;
+      });
+      byte[] entry = {7};
+      CompactRange range = CompactRange.empty();
+      List<StoredNode> nodes = nodesOf(range, entry);
+
+      long size =
+          store.transaction(tx -> {
+            long before = tx.size();
+            tx.prepare("INSERT INTO app (k) VALUES ('a')").executeUpdate();
+            tx.append(before, List.of(entry), nodes);
+            return tx.size();
+          });
+
+      assertThat(size).isEqualTo(1);
+      assertThat(store.size()).isEqualTo(1);
+      assertThat(store.hashRange(0, 0, 1)).containsExactly(range.root());
+      long rows = store.read(s -> count(s, "app"));
+      assertThat(rows).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void transaction_whoseWorkThrows_storesNeitherRowsNorEntries() throws Exception {
+    try (JdbcLogStore store = JdbcLogStore.sqlite(file())) {
+      store.transaction(tx -> {
+        tx.prepare("CREATE TABLE app (k TEXT PRIMARY KEY)").execute();
+        return null;
+      });
+
+      assertFails(
+          () ->
+              store.transaction(tx -> {
+                tx.prepare("INSERT INTO app (k) VALUES ('a')").executeUpdate();
+                tx.append(
+                    0, List.of(new byte[] {1}), nodesOf(CompactRange.empty(), new byte[] {1}));
+                throw new StoreException(Reason.CONFLICT, "the application changed its mind");
+              }),
+          Reason.CONFLICT);
+
+      assertThat(store.size()).isZero();
+      long rows = store.read(s -> count(s, "app"));
+      assertThat(rows).isZero();
+    }
+  }
+
+  @Test
+  void transaction_rollbackToASavepoint_undoesOnlyWhatFollowedIt() throws Exception {
+    try (JdbcLogStore store = JdbcLogStore.sqlite(file())) {
+      store.transaction(tx -> {
+        tx.prepare("CREATE TABLE app (k TEXT PRIMARY KEY)").execute();
+        return null;
+      });
+      byte[] entry = {1};
+
+      store.transaction(tx -> {
+        tx.prepare("INSERT INTO app (k) VALUES ('kept')").executeUpdate();
+        LogTransaction.Savepoint point = tx.savepoint();
+        tx.prepare("INSERT INTO app (k) VALUES ('undone')").executeUpdate();
+        tx.append(0, List.of(entry), nodesOf(CompactRange.empty(), entry));
+        tx.rollbackTo(point);
+        tx.release(point);
+        assertThat(tx.size()).isZero();
+        return null;
+      });
+
+      assertThat(store.size()).isZero();
+      String kept =
+          store.read(s -> {
+            try (ResultSet r = s.prepare("SELECT k FROM app").executeQuery()) {
+              r.next();
+              return r.getString(1);
+            }
+          });
+      assertThat(kept).isEqualTo("kept");
+    }
+  }
+
+  @Test
+  void transaction_appendNotAtTheSize_conflicts_andStoresNothing() throws Exception {
+    writeLog(3);
+    try (JdbcLogStore store = JdbcLogStore.sqlite(file())) {
+      assertFails(
+          () ->
+              store.transaction(tx -> {
+                tx.append(2, List.of(new byte[] {9}), List.of());
+                return null;
+              }),
+          Reason.CONFLICT);
+
+      assertThat(store.size()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void transaction_keptPastItsWork_isUnusable() throws Exception {
+    try (JdbcLogStore store = JdbcLogStore.sqlite(file())) {
+      LogTransaction kept = store.transaction(tx -> tx);
+
+      assertThatThrownBy(kept::size).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(kept::connection).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void transaction_onAClosedStore_isUnavailable() throws Exception {
+    JdbcLogStore store = JdbcLogStore.sqlite(file());
+    store.close();
+
+    assertFails(() -> store.transaction(LogTransaction::size), Reason.UNAVAILABLE);
+    assertFails(() -> store.read(s -> null), Reason.UNAVAILABLE);
+  }
+
+  @Test
+  void read_seesOneCommittedState_whileAWriterCommits() throws Exception {
+    writeLog(2);
+    try (JdbcLogStore store = JdbcLogStore.sqlite(file())) {
+      long[] sizes =
+          store.read(s -> {
+            long before = sizeOf(s);
+            store.append(2, List.of(new byte[] {3}), List.of());
+            return new long[] {before, sizeOf(s)};
+          });
+
+      assertThat(sizes).containsExactly(2, 2);
+      assertThat(store.size()).isEqualTo(3);
+    }
+  }
+
+  private static long sizeOf(SqlStatements s) throws SQLException {
+    try (ResultSet r = s.prepare("SELECT size FROM log_meta").executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
 }

@@ -170,4 +170,67 @@ class PostgresLogStoreContractTest extends LogStoreContractTest {
       assertThat(r.getLong(1)).isEqualTo(1);
     }
   }
+
+  @Test
+  void transactions_ofTwoStoresOnOneDatabase_serialiseOnTheSize_andLoseNoUpdate() throws Exception {
+    try (JdbcLogStore first = JdbcLogStore.postgres(url(), user(), "");
+        JdbcLogStore second = JdbcLogStore.postgres(url(), user(), "")) {
+      first.transaction(tx -> {
+        tx.prepare("CREATE TABLE counter (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)").execute();
+        tx.prepare("INSERT INTO counter VALUES (1, 0)").execute();
+        return null;
+      });
+      int writers = 4;
+      int increments = 25;
+      List<CompletableFuture<Void>> running = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        JdbcLogStore store = w % 2 == 0 ? first : second;
+        running.add(
+            CompletableFuture.runAsync(() -> {
+              for (int i = 0; i < increments; i++) {
+                try {
+                  increment(store);
+                } catch (StoreException | SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }));
+      }
+      for (var f : running) {
+        f.join();
+      }
+
+      long total = (long) writers * increments;
+      assertThat(first.size()).isEqualTo(total);
+      long counted =
+          second.read(s -> {
+            try (var r = s.prepare("SELECT n FROM counter").executeQuery()) {
+              r.next();
+              return r.getLong(1);
+            }
+          });
+      assertThat(counted).isEqualTo(total);
+      List<byte[]> entries = first.entries(0, (int) total);
+      for (int i = 0; i < total; i++) {
+        assertThat(entries.get(i)).as("entry %d", i).isEqualTo(Long.toString(i).getBytes());
+      }
+    }
+  }
+
+  /** Read-modify-write of the counter and one log entry holding the count, in one transaction. */
+  private static void increment(JdbcLogStore store) throws StoreException, SQLException {
+    store.transaction(tx -> {
+      long size = tx.size();
+      long n;
+      try (var r = tx.prepare("SELECT n FROM counter WHERE id = 1").executeQuery()) {
+        r.next();
+        n = r.getLong(1);
+      }
+      var update = tx.prepare("UPDATE counter SET n = ? WHERE id = 1");
+      update.setLong(1, n + 1);
+      update.executeUpdate();
+      tx.append(size, List.of(Long.toString(n).getBytes()), List.of());
+      return null;
+    });
+  }
 }

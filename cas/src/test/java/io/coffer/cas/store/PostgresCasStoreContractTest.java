@@ -1,0 +1,214 @@
+package io.coffer.cas.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coffer.cas.service.CasException;
+import io.coffer.cas.service.CasException.Type;
+import io.coffer.ledger.log.TreeHeadSigner;
+import io.coffer.ledger.store.StoredCheckpoint;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract on {@link JdbcCasStore} over PostgreSQL (one embedded server for the class, a fresh
+ * schema per test), and two stores with separate pools on one database, as two CAS processes.
+ */
+class PostgresCasStoreContractTest extends CasStoreContractTest {
+
+  private static final AtomicInteger SCHEMAS = new AtomicInteger();
+  private static EmbeddedPostgres postgres;
+
+  private String schema;
+
+  @BeforeAll
+  static void startServer() throws IOException {
+    // The embedded server turns durability off by default, which the store refuses.
+    postgres =
+        EmbeddedPostgres.builder()
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on")
+            .start();
+  }
+
+  @AfterAll
+  static void stopServer() throws IOException {
+    postgres.close();
+  }
+
+  @BeforeEach
+  void freshSchema() throws SQLException {
+    schema = "cas_test_" + SCHEMAS.incrementAndGet();
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    }
+  }
+
+  private String url() {
+    return "jdbc:postgresql://localhost:"
+        + postgres.getPort()
+        + "/postgres?currentSchema="
+        + schema;
+  }
+
+  private static Properties user() {
+    Properties p = new Properties();
+    p.setProperty("user", "postgres");
+    return p;
+  }
+
+  @Override
+  protected CasStore openStore() throws CasException {
+    return JdbcCasStore.postgres(url(), user());
+  }
+
+  @Override
+  protected boolean persistent() {
+    return true;
+  }
+
+  private static final TreeHeadSigner SIGNER =
+      head -> (head.size() + " " + head.root()).getBytes(StandardCharsets.UTF_8);
+
+  @Test
+  void twoStoresOnOneDatabase_loseNoUpdate_leaveNoLedgerGap_andAgreeOnTheCheckpoint()
+      throws Exception {
+    CasStore first = open();
+    CasStore second = open();
+    first.write(tx -> {
+      tx.insertPolicy(new PolicyRow("shared", "creator", Instant.EPOCH, 1, "v1"));
+      return null;
+    });
+    int writers = 6;
+    int advancesPerWriter = 15;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    Map<Long, Integer> acknowledged = new HashMap<>();
+    try {
+      List<Future<Map<Long, Integer>>> running = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        CasStore store = w % 2 == 0 ? first : second;
+        running.add(pool.submit(() -> advanceRepeatedly(store, advancesPerWriter)));
+      }
+      for (Future<Map<Long, Integer>> f : running) {
+        for (Map.Entry<Long, Integer> e : f.get().entrySet()) {
+          assertThat(acknowledged.put(e.getKey(), e.getValue())).isNull();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    int total = writers * advancesPerWriter;
+    // No lost update: every acknowledged advance is a version, and versions are contiguous.
+    List<PolicyVersionRow> versions = second.read(tx -> tx.policyVersions("shared"));
+    assertThat(versions).hasSize(total);
+    for (int i = 0; i < total; i++) {
+      PolicyVersionRow v = versions.get(i);
+      assertThat(v.version()).isEqualTo(i + 2);
+      assertThat(v.predecessor()).contains("v" + (i + 1));
+      assertThat(acknowledged.get(v.ledgerIndex())).isEqualTo(v.version());
+    }
+    int current = first.read(tx -> tx.policy("shared")).orElseThrow().currentVersion();
+    assertThat(current).isEqualTo(total + 1);
+    // The ledger: entries 0..n-1, each exactly once, matching the acknowledged operations.
+    first.ledger().refresh();
+    second.ledger().refresh();
+    assertThat(first.ledger().size()).isEqualTo(total);
+    List<byte[]> entries = first.ledger().entries(0, total);
+    for (long i = 0; i < total; i++) {
+      assertThat(new String(entries.get((int) i), StandardCharsets.UTF_8))
+          .isEqualTo("policy.activated shared " + acknowledged.get(i));
+    }
+    // Both agree on the checkpoint, whichever records it first.
+    StoredCheckpoint a = first.ledger().checkpoint(SIGNER);
+    StoredCheckpoint b = second.ledger().checkpoint(head -> new byte[] {1});
+    assertThat(b).isEqualTo(a);
+    assertThat(a.size()).isEqualTo(total);
+    assertThat(second.ledger().head()).isEqualTo(first.ledger().head());
+  }
+
+  /** Read-modify-write advances of policy "shared", retried when another writer moved first. */
+  private static Map<Long, Integer> advanceRepeatedly(CasStore store, int count)
+      throws CasException {
+    Map<Long, Integer> mine = new HashMap<>();
+    int done = 0;
+    while (done < count) {
+      try {
+        long[] result =
+            store.write(tx -> {
+              PolicyRow p = tx.policy("shared").orElseThrow();
+              int next = p.currentVersion() + 1;
+              tx.advancePolicy("shared", p.currentVersion(), next, "v" + next);
+              long index =
+                  tx.appendEvent(
+                      ("policy.activated shared " + next).getBytes(StandardCharsets.UTF_8));
+              tx.insertPolicyVersion(
+                  new PolicyVersionRow(
+                      "shared",
+                      next,
+                      "v" + next,
+                      java.util.Optional.of(p.currentHash()),
+                      Instant.EPOCH,
+                      java.util.Optional.empty(),
+                      index,
+                      new byte[] {1}));
+              return new long[] {index, next};
+            });
+        mine.put(result[0], (int) result[1]);
+        done++;
+      } catch (CasException e) {
+        if (e.type() != Type.STALE_PREDECESSOR) {
+          throw e;
+        }
+      }
+    }
+    return mine;
+  }
+
+  @Test
+  void postgres_onTheCallersDataSource_sharesItsDatabase() throws Exception {
+    org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+    dataSource.setUrl(url());
+    dataSource.setUser("postgres");
+    CasStore store = open();
+    store.write(tx -> tx.appendEvent(new byte[] {1}));
+
+    try (JdbcCasStore other = JdbcCasStore.postgres(dataSource)) {
+      assertThat(other.ledger().size()).isEqualTo(1);
+      long index = other.write(tx -> tx.appendEvent(new byte[] {2}));
+      assertThat(index).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void open_ofCasTablesOfAnUnknownSchemaVersion_failsClosed() throws Exception {
+    open().close();
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE " + schema + ".cas_schema SET version = 2");
+    }
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(this::openStore)
+        .isInstanceOf(CasException.class)
+        .hasMessageContaining("schema version 2");
+  }
+}
