@@ -67,8 +67,8 @@ import java.util.Set;
  * serialises writes and activation moves the policy by compare-and-set).
  *
  * <p>Not protected against: a store that rolls back whole rows (the ledger's checkpoints and the
- * witnesses catch it), and a store that rewrites a policy row's creator column (the creator is
- * recorded in the {@code policy.created} event, which auditors can compare).
+ * witnesses catch it). The creator column of a policy row is a barrier ciphertext bound to the
+ * policy's name, so a store cannot make {@code CREATOR} stand for somebody else.
  */
 public final class GovernedPolicies implements PolicyService {
 
@@ -127,7 +127,7 @@ public final class GovernedPolicies implements PolicyService {
             }
           }
           Identity creator = caller.primary();
-          tx.insertPolicy(new PolicyRow(name, creator.toString(), now, 1, hash));
+          tx.insertPolicy(new PolicyRow(name, stored.sealCreator(name, creator), now, 1, hash));
           long index =
               tx.appendEvent(
                   EventCodec.encode(

@@ -11,6 +11,8 @@ import io.coffer.cas.store.ProposalRow;
 import io.coffer.cas.store.ReadTransaction;
 import io.coffer.policy.governance.GovernanceException;
 import io.coffer.policy.governance.Identity;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +32,7 @@ final class StoredPolicies {
 
   static final String VERSIONS = "policy_versions";
   static final String PROPOSALS = "proposals";
+  static final String CREATORS = "policy_creators";
   static final int CACHE_ENTRIES = 1024;
 
   private final Barrier barrier;
@@ -57,6 +60,21 @@ final class StoredPolicies {
 
   byte[] seal(RowId row, byte[] yaml) {
     return barrier.encrypt(row, yaml);
+  }
+
+  /**
+   * The creator column of a new policy row: the barrier's ciphertext of the creator's identity for
+   * {@code RowId("policy_creators", name, 1)}, in base64url. Sealed so that a store cannot make
+   * {@code CREATOR} stand for somebody else by rewriting the column.
+   */
+  String sealCreator(String name, Identity creator) {
+    byte[] sealed =
+        barrier.encrypt(creatorRow(name), creator.toString().getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+  }
+
+  static RowId creatorRow(String name) {
+    return new RowId(CREATORS, name, 1);
   }
 
   /** The current version of {@code name}, checked; empty when there is no such policy. */
@@ -143,8 +161,21 @@ final class StoredPolicies {
     }
   }
 
-  private static Identity creator(PolicyRow row) throws CasException {
-    return identity(row.creator(), "creator of " + row.name());
+  private Identity creator(PolicyRow row) throws CasException {
+    byte[] sealed;
+    try {
+      sealed = Base64.getUrlDecoder().decode(row.creator());
+    } catch (IllegalArgumentException e) {
+      throw corrupt("the stored creator of " + row.name() + " is not base64url");
+    }
+    byte[] text;
+    try {
+      text = barrier.decrypt(creatorRow(row.name()), sealed);
+    } catch (BarrierException e) {
+      throw new CasException(
+          Type.INTERNAL, "the stored creator of " + row.name() + " does not open", e);
+    }
+    return identity(new String(text, StandardCharsets.UTF_8), "creator of " + row.name());
   }
 
   static CasException corrupt(String message) {

@@ -12,9 +12,8 @@
  * secret value is returned or written to the ledger; every refusal of an authenticated caller for
  * want of rights is an {@code access.denied} event.
  *
- * <p>Not protected against: a store rolled back as a whole (the ledger and witnesses detect it); a
- * store that rewrites the creator column of a policy row (the creator is in the {@code
- * policy.created} event for auditors to compare); the existence of a policy name, which is not
- * secret.
+ * <p>Not protected against: a store rolled back as a whole (the ledger and witnesses detect it);
+ * the existence of a policy name, which is not secret. (A policy's creator is a barrier ciphertext
+ * bound to its name: a store cannot substitute another.)
  */
 package io.coffer.cas.governance;

@@ -120,8 +120,8 @@ public final class MemoryCasStore implements CasStore {
         failed = true;
         throw new CasException(
             Type.UNAVAILABLE,
-            "a commit listener failed; the operation is committed but not acknowledged, and the"
-                + " store refuses writes until reopened",
+            "a commit listener failed; the outcome is unknown (the operation is committed but"
+                + " not acknowledged), and the store refuses writes until reopened",
             e);
       }
     }
@@ -208,10 +208,9 @@ public final class MemoryCasStore implements CasStore {
 
     @Override
     public Optional<PolicyVersionRow> policyVersion(String name, int version) {
-      List<PolicyVersionRow> versions = state.versions.getOrDefault(name, List.of());
-      return version < 1 || version > versions.size()
-          ? Optional.empty()
-          : Optional.of(versions.get(version - 1));
+      return state.versions.getOrDefault(name, List.of()).stream()
+          .filter(v -> v.version() == version)
+          .findFirst();
     }
 
     @Override
@@ -303,22 +302,16 @@ public final class MemoryCasStore implements CasStore {
     public void insertPolicyVersion(PolicyVersionRow version) throws CasException {
       requireOpen();
       List<PolicyVersionRow> versions = state.versions(version.name());
-      if (version.version() <= versions.size()) {
+      int at = 0;
+      while (at < versions.size() && versions.get(at).version() < version.version()) {
+        at++;
+      }
+      if (at < versions.size() && versions.get(at).version() == version.version()) {
         throw new CasException(
             Type.INTERNAL,
             "version " + version.version() + " of " + version.name() + " exists already");
       }
-      if (version.version() != versions.size() + 1) {
-        throw new CasException(
-            Type.INTERNAL,
-            "version "
-                + version.version()
-                + " of "
-                + version.name()
-                + " does not follow version "
-                + versions.size());
-      }
-      versions.add(version);
+      versions.add(at, version);
     }
 
     @Override

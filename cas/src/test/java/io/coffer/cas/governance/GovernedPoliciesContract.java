@@ -26,6 +26,7 @@ import io.coffer.cas.service.PolicyView;
 import io.coffer.cas.service.Proposal;
 import io.coffer.cas.service.ProposalState;
 import io.coffer.cas.store.CasStore;
+import io.coffer.cas.store.PolicyRow;
 import io.coffer.cas.store.PolicyVersionRow;
 import io.coffer.policy.governance.Approval;
 import io.coffer.policy.governance.ApprovalMessage;
@@ -721,6 +722,40 @@ abstract class GovernedPoliciesContract {
     assertThatThrownBy(() -> policies.read(caller(ALICE), NAME, Optional.empty()))
         .extracting(e -> ((CasException) e).type())
         .isEqualTo(Type.INTERNAL);
+  }
+
+  @Test
+  void aCreatorColumnMovedFromAnotherPolicy_failsTheRead_neverMakesSomebodyElseTheCreator()
+      throws Exception {
+    createBoardPolicy();
+    policies.create(caller(BOB), simple("bob/other"), List.of());
+    PolicyRow bobs = store.read(tx -> tx.policy("bob/other")).orElseThrow();
+    store.policies =
+        row ->
+            row.name().equals(NAME)
+                ? new PolicyRow(
+                    row.name(),
+                    bobs.creator(),
+                    row.createdAt(),
+                    row.currentVersion(),
+                    row.currentHash())
+                : row;
+
+    assertThatThrownBy(() -> policies.read(caller(ALICE), NAME, Optional.empty()))
+        .extracting(e -> ((CasException) e).type())
+        .isEqualTo(Type.INTERNAL);
+    assertThatThrownBy(() -> policies.read(caller(BOB), NAME, Optional.empty()))
+        .extracting(e -> ((CasException) e).type())
+        .isEqualTo(Type.INTERNAL);
+  }
+
+  @Test
+  void theCreatorColumn_holdsNoIdentityInClear() throws Exception {
+    createBoardPolicy();
+    PolicyRow row = store.read(tx -> tx.policy(NAME)).orElseThrow();
+    assertThat(row.creator()).doesNotContain(ALICE.identity().toString());
+    assertThat(policies.read(caller(ALICE), NAME, Optional.empty()).creator())
+        .isEqualTo(ALICE.identity());
   }
 
   private static PolicyVersionRow withBody(PolicyVersionRow row, byte[] body) {

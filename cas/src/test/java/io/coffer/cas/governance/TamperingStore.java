@@ -3,6 +3,7 @@ package io.coffer.cas.governance;
 import io.coffer.cas.service.CasException;
 import io.coffer.cas.store.CasStore;
 import io.coffer.cas.store.CommitListener;
+import io.coffer.cas.store.PolicyRow;
 import io.coffer.cas.store.PolicyVersionRow;
 import io.coffer.cas.store.ProposalRow;
 import io.coffer.cas.store.ReadTransaction;
@@ -14,12 +15,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** A store whose owner rewrites the rows it returns: version rows and proposal rows. */
+/** A store whose owner rewrites the rows it returns: policy, version and proposal rows. */
 final class TamperingStore implements CasStore {
 
   private final CasStore inner;
   volatile UnaryOperator<PolicyVersionRow> versions = UnaryOperator.identity();
   volatile UnaryOperator<ProposalRow> proposals = UnaryOperator.identity();
+  volatile UnaryOperator<PolicyRow> policies = UnaryOperator.identity();
 
   TamperingStore(CasStore inner) {
     this.inner = inner;
@@ -52,6 +54,7 @@ final class TamperingStore implements CasStore {
                 case "policyVersion" -> ((Optional<PolicyVersionRow>) result).map(versions);
                 case "policyVersions" ->
                     ((List<PolicyVersionRow>) result).stream().map(versions).toList();
+                case "policy" -> ((Optional<PolicyRow>) result).map(policies);
                 case "proposal" -> ((Optional<ProposalRow>) result).map(proposals);
                 case "proposals" -> ((List<ProposalRow>) result).stream().map(proposals).toList();
                 default -> result;
