@@ -23,14 +23,14 @@ import java.util.Set;
  *       evaluated (signatures only), which no tolerance admits.
  * </ul>
  */
-final class TcbRequirement {
+public final class TcbRequirement {
 
   private TcbRequirement() {}
 
   /**
    * The tolerances {@code status} of {@code platform} needs, or empty when no tolerance admits it.
    */
-  static Optional<Set<Tolerance>> of(TcbStatus status, Platform platform) {
+  public static Optional<Set<Tolerance>> of(TcbStatus status, Platform platform) {
     return switch (status) {
       case UP_TO_DATE -> Optional.of(Set.of());
       case SW_HARDENING_NEEDED -> Optional.of(Set.of(Tolerance.SW_HARDENING_NEEDED));

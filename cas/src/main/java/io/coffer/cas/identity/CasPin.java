@@ -1,0 +1,293 @@
+package io.coffer.cas.identity;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.cas.identity.CasVerificationException.Reason;
+import io.coffer.ledger.note.Ed25519NoteVerifier;
+import io.coffer.ledger.note.NoteException;
+import io.coffer.ledger.note.NoteVerifier;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * A verified CAS, as the CLI keeps it in {@code $COFFER_HOME/cas/<name>.json}: every later
+ * connection to it must present {@link #tlsPublicKey()}, and its log must verify under {@link
+ * #ledgerVerifierKey()}.
+ *
+ * <p>JSON (UTF-8, every member required, no others): {@code version} (1), {@code name}, {@code
+ * url}, {@code tlsPublicKey} (DER SubjectPublicKeyInfo, base64), {@code ledgerVerifierKey} (C2SP
+ * vkey), {@code measurement} (hex), {@code tee}, {@code simulated}, {@code attestedAt} (RFC 3339,
+ * UTC).
+ *
+ * @param url the CAS's {@code https} URL (scheme, host, optional port; no path, query or user)
+ * @param name the local name (a file name: letters, digits, {@code . _ -}, at most 64)
+ * @param tlsPublicKey the DER SubjectPublicKeyInfo of the CAS's TLS key
+ * @param ledgerVerifierKey the CAS's ledger key as a C2SP Ed25519 verifier key
+ * @param measurement the measurement of the CAS's code
+ * @param tee the TEE ({@code sgx-dcap}, {@code tdx}, {@code sev-snp}, {@code simulation})
+ * @param simulated whether the CAS was attested by simulated evidence
+ * @param attestedAt when the evidence was verified
+ */
+public record CasPin(
+    URI url,
+    String name,
+    byte[] tlsPublicKey,
+    String ledgerVerifierKey,
+    CasMeasurement measurement,
+    String tee,
+    boolean simulated,
+    Instant attestedAt) {
+
+  /** The largest pin file read. */
+  public static final int MAX_JSON_BYTES = 16 * 1024;
+
+  private static final int MAX_SPKI_BYTES = 2048;
+  private static final int VERSION = 1;
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Set<String> TEES = Set.of("sgx-dcap", "tdx", "sev-snp", "simulation");
+  private static final List<String> MEMBERS =
+      List.of(
+          "version",
+          "name",
+          "url",
+          "tlsPublicKey",
+          "ledgerVerifierKey",
+          "measurement",
+          "tee",
+          "simulated",
+          "attestedAt");
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(4).maxNumberLength(8).build())
+                  .build())
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .build();
+
+  public CasPin {
+    requireUrl(url);
+    requireName(name);
+    if (tlsPublicKey.length == 0 || tlsPublicKey.length > MAX_SPKI_BYTES) {
+      throw new IllegalArgumentException("tlsPublicKey: 1 to " + MAX_SPKI_BYTES + " bytes");
+    }
+    try {
+      SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(tlsPublicKey);
+      if (!Arrays.equals(spki.getEncoded("DER"), tlsPublicKey)) {
+        throw new IllegalArgumentException("tlsPublicKey: not DER");
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("tlsPublicKey: not a DER SubjectPublicKeyInfo", e);
+    }
+    tlsPublicKey = tlsPublicKey.clone();
+    try {
+      if (!(NoteVerifier.parse(ledgerVerifierKey) instanceof Ed25519NoteVerifier)) {
+        throw new IllegalArgumentException("ledgerVerifierKey: not an Ed25519 verifier key");
+      }
+    } catch (NoteException e) {
+      throw new IllegalArgumentException("ledgerVerifierKey: " + e.getMessage(), e);
+    }
+    Objects.requireNonNull(measurement, "measurement");
+    if (!TEES.contains(tee)) {
+      throw new IllegalArgumentException("tee: not one of sgx-dcap, tdx, sev-snp, simulation");
+    }
+    if (simulated != tee.equals("simulation")) {
+      throw new IllegalArgumentException("simulated: " + simulated + " for tee " + tee);
+    }
+    Objects.requireNonNull(attestedAt, "attestedAt");
+  }
+
+  /**
+   * Checks a pin name: 1 to 64 letters, digits, {@code . _ -}, starting with a letter or digit.
+   *
+   * @throws IllegalArgumentException if it is not one
+   */
+  public static String requireName(String name) {
+    Objects.requireNonNull(name, "name");
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "name: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    return name;
+  }
+
+  /**
+   * Checks a CAS URL: {@code https}, a host, an optional port, nothing else.
+   *
+   * @throws IllegalArgumentException if it is not one
+   */
+  public static URI requireUrl(URI url) {
+    Objects.requireNonNull(url, "url");
+    if (!"https".equals(url.getScheme())
+        || url.getHost() == null
+        || url.getRawUserInfo() != null
+        || url.getRawQuery() != null
+        || url.getRawFragment() != null
+        || !(url.getRawPath() == null
+            || url.getRawPath().isEmpty()
+            || url.getRawPath().equals("/"))) {
+      throw new IllegalArgumentException(
+          "url: https://HOST[:PORT] without path, query, fragment or user, got " + url);
+    }
+    return url;
+  }
+
+  @Override
+  public byte[] tlsPublicKey() {
+    return tlsPublicKey.clone();
+  }
+
+  /** The pin file's content. */
+  public byte[] encode() {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("version", VERSION);
+    o.put("name", name);
+    o.put("url", url.toString());
+    o.put("tlsPublicKey", Base64.getEncoder().encodeToString(tlsPublicKey));
+    o.put("ledgerVerifierKey", ledgerVerifierKey);
+    o.put("measurement", measurement.hex());
+    o.put("tee", tee);
+    o.put("simulated", simulated);
+    o.put("attestedAt", attestedAt.toString());
+    try {
+      return (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n")
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a pin", e);
+    }
+  }
+
+  /**
+   * Reads a pin file.
+   *
+   * @throws CasVerificationException {@code MALFORMED_PIN} naming the member that is wrong
+   */
+  public static CasPin decode(byte[] json) throws CasVerificationException {
+    if (json.length > MAX_JSON_BYTES) {
+      throw malformed("longer than " + MAX_JSON_BYTES + " bytes");
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      String at =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw new CasVerificationException(Reason.MALFORMED_PIN, "pin: not JSON" + at, e);
+    } catch (IOException e) {
+      throw new CasVerificationException(Reason.MALFORMED_PIN, "pin: not JSON", e);
+    }
+    if (root == null || !root.isObject()) {
+      throw malformed("not a JSON object");
+    }
+    for (Map.Entry<String, JsonNode> member : root.properties()) {
+      if (!MEMBERS.contains(member.getKey())) {
+        throw malformed("unknown member \"" + printable(member.getKey()) + "\"");
+      }
+    }
+    for (String member : MEMBERS) {
+      if (!root.has(member)) {
+        throw malformed("missing member \"" + member + "\"");
+      }
+    }
+    if (!root.get("version").isInt() || root.get("version").intValue() != VERSION) {
+      throw malformed("version: not " + VERSION);
+    }
+    if (!root.get("simulated").isBoolean()) {
+      throw malformed("simulated: not true or false");
+    }
+    try {
+      return new CasPin(
+          new URI(text(root, "url")),
+          text(root, "name"),
+          base64(text(root, "tlsPublicKey")),
+          text(root, "ledgerVerifierKey"),
+          CasMeasurement.fromHex(text(root, "measurement")),
+          text(root, "tee"),
+          root.get("simulated").booleanValue(),
+          instant(text(root, "attestedAt")));
+    } catch (URISyntaxException e) {
+      throw malformed("url: not a URI");
+    } catch (IllegalArgumentException e) {
+      throw new CasVerificationException(Reason.MALFORMED_PIN, "pin: " + e.getMessage(), e);
+    }
+  }
+
+  private static String text(JsonNode root, String member) throws CasVerificationException {
+    JsonNode v = root.get(member);
+    if (!v.isTextual()) {
+      throw malformed(member + ": not a string");
+    }
+    return v.textValue();
+  }
+
+  private static byte[] base64(String text) {
+    byte[] bytes = Base64.getDecoder().decode(text);
+    if (!Base64.getEncoder().encodeToString(bytes).equals(text)) {
+      throw new IllegalArgumentException("tlsPublicKey: not canonical base64");
+    }
+    return bytes;
+  }
+
+  private static Instant instant(String text) {
+    try {
+      Instant at = Instant.parse(text);
+      if (!at.toString().equals(text)) {
+        throw new IllegalArgumentException("attestedAt: not in canonical UTC form");
+      }
+      return at;
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("attestedAt: not an RFC 3339 UTC instant", e);
+    }
+  }
+
+  private static String printable(String s) {
+    String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    return cut.replaceAll("[^\\x20-\\x7e]", "?");
+  }
+
+  private static CasVerificationException malformed(String why) {
+    return new CasVerificationException(Reason.MALFORMED_PIN, "pin: " + why);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CasPin p && Arrays.equals(encode(), p.encode());
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(tlsPublicKey);
+  }
+
+  @Override
+  public String toString() {
+    return "CasPin[" + name + ", " + url + ", " + tee + "]";
+  }
+}
