@@ -116,9 +116,6 @@ final class PathTemplate {
 
   /** Strict percent-decoding of one segment (RFC 3986 §2.1), as UTF-8. */
   static String decode(String segment, String parameter) throws ApiProblem {
-    if (segment.indexOf('%') < 0) {
-      return segment;
-    }
     ByteBuffer bytes = ByteBuffer.allocate(segment.length());
     for (int i = 0; i < segment.length(); i++) {
       char c = segment.charAt(i);
@@ -132,7 +129,7 @@ final class PathTemplate {
           throw badEncoding(parameter);
         }
         i += 2;
-      } else if (c > 0x7f) {
+      } else if (c > 0x7e || c < 0x21) {
         throw badEncoding(parameter);
       } else {
         bytes.put((byte) c);
