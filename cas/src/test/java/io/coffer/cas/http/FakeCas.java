@@ -55,7 +55,7 @@ public final class FakeCas implements PolicyService, CasControl, LedgerService {
     }
   }
 
-  static PolicyVersion version(String name, int v) {
+  public static PolicyVersion version(String name, int v) {
     return new PolicyVersion(
         name,
         v,
