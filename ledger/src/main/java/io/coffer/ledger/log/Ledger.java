@@ -465,6 +465,39 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  /**
+   * The hashes of {@code count} consecutive complete subtrees of height {@code level} (tree level
+   * {@code level}, leaves at 0), from node {@code from}: the hashes a C2SP tlog-tiles hash tile
+   * holds. Each node must be complete in the current tree.
+   *
+   * @throws LedgerException {@code OUT_OF_RANGE} for a node the current tree has not completed,
+   *     {@code STORE_FAILED} when the hashes cannot be read
+   */
+  public List<Hash> subtreeHashes(int level, long from, int count) throws LedgerException {
+    long complete = level < 0 || level >= Long.SIZE ? 0 : head.size() >>> level;
+    if (level < 0 || level >= Long.SIZE || from < 0 || count < 0 || from > complete - count) {
+      throw new LedgerException(
+          Reason.OUT_OF_RANGE,
+          "nodes "
+              + from
+              + ".."
+              + (from + count - 1)
+              + " of level "
+              + level
+              + " are not complete in a tree of size "
+              + head.size());
+    }
+    List<NodeId> nodes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      nodes.add(new NodeId(level, from + i));
+    }
+    try {
+      return hashSource().hashes(nodes);
+    } catch (SubtreeUnavailableException e) {
+      throw storeRead(e);
+    }
+  }
+
   /** The entries at {@code from .. from + count - 1}, as the store returns them. */
   public List<byte[]> entries(long from, int count) throws LedgerException {
     if (from < 0 || count < 0 || from + count > head.size()) {

@@ -71,6 +71,39 @@ class LedgerTest {
   }
 
   @Test
+  void subtreeHashes_fromStoreAndCache_areTheRfc9162SubtreeRoots() throws Exception {
+    Ledger ledger = open(store);
+    for (int i = 0; i < 37; i++) {
+      ledger.appendAndWait(entry(i));
+    }
+    Hash four = TreeHasher.leaf(entry(4));
+    Hash five = TreeHasher.leaf(entry(5));
+    Hash six = TreeHasher.leaf(entry(6));
+    Hash seven = TreeHasher.leaf(entry(7));
+
+    assertThat(ledger.subtreeHashes(0, 4, 2)).containsExactly(four, five);
+    assertThat(ledger.subtreeHashes(2, 1, 1))
+        .containsExactly(TreeHasher.node(TreeHasher.node(four, five), TreeHasher.node(six, seven)));
+    assertThat(ledger.subtreeHashes(5, 0, 1)).containsExactly(rootOf(32));
+    assertThat(ledger.subtreeHashes(0, 37, 0)).isEmpty();
+  }
+
+  @Test
+  void subtreeHashes_ofIncompleteOrNegativeNodes_areOutOfRange() throws Exception {
+    Ledger ledger = open(store);
+    for (int i = 0; i < 37; i++) {
+      ledger.appendAndWait(entry(i));
+    }
+
+    for (long[] bad :
+        new long[][] {{0, 36, 2}, {5, 1, 1}, {6, 0, 1}, {0, -1, 1}, {-1, 0, 1}, {64, 0, 1}}) {
+      assertThatThrownBy(() -> ledger.subtreeHashes((int) bad[0], bad[1], (int) bad[2]))
+          .isInstanceOfSatisfying(
+              LedgerException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OUT_OF_RANGE));
+    }
+  }
+
+  @Test
   void appends_getConsecutiveIndices_andTheRfc9162Root() throws Exception {
     Ledger ledger = open(store);
 

@@ -1,0 +1,268 @@
+package io.coffer.cas.client;
+
+import io.coffer.cas.client.CasTransport.Answer;
+import io.coffer.cas.http.wire.JsonObject;
+import io.coffer.cas.http.wire.RequestsJson;
+import io.coffer.cas.http.wire.ValuesJson;
+import io.coffer.cas.http.wire.WireException;
+import io.coffer.cas.service.PolicyVersion;
+import io.coffer.cas.service.PolicyView;
+import io.coffer.cas.service.Proposal;
+import io.coffer.cas.service.SelfDescription;
+import io.coffer.cas.service.UnsealProgress;
+import io.coffer.ledger.merkle.ConsistencyProof;
+import io.coffer.ledger.merkle.InclusionProof;
+import io.coffer.policy.governance.Approval;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A client of one CAS's API ({@code openapi.json} describes every route).
+ *
+ * <p>Security guarantees: a {@link #pinned} client talks only to the server whose TLS certificate
+ * carries the pinned SubjectPublicKeyInfo — there is deliberately no CA and no hostname check: the
+ * key is the CAS's identity, verified by {@code coffer cas attest}. An {@link #unpinned} client
+ * accepts any server and is only for fetching the self-description to verify; its {@link #describe}
+ * checks that the key the handshake proved is the description's TLS key, so a relaying machine in
+ * the middle cannot pass off another CAS's evidence. TLS 1.3 only.
+ *
+ * <p>Not protected against: a wrong pin; the attestation must rule that out.
+ */
+public final class CasClient {
+
+  private static final Set<String> NAMES = Set.of("policies");
+  private static final Set<String> VERSIONS = Set.of("versions");
+  private static final Set<String> PROPOSALS = Set.of("proposals");
+  private static final Set<String> TEXT = Set.of("id", "text");
+
+  private final CasTransport transport;
+  private final ServerKeyTrust trust;
+  private final boolean pinned;
+
+  private CasClient(CasTransport transport, ServerKeyTrust trust, boolean pinned) {
+    this.transport = transport;
+    this.trust = trust;
+    this.pinned = pinned;
+  }
+
+  /**
+   * A client of the CAS at {@code base} ({@code https://host:port}) whose TLS key is {@code
+   * serverSpki} (DER SubjectPublicKeyInfo), authenticating as {@code identity} when given (the
+   * policy and governance routes need one).
+   *
+   * @throws GeneralSecurityException if the identity cannot make a TLS context
+   */
+  public static CasClient pinned(URI base, byte[] serverSpki, Optional<ClientIdentity> identity)
+      throws GeneralSecurityException {
+    ServerKeyTrust trust = ServerKeyTrust.pinned(serverSpki);
+    return new CasClient(new CasTransport(base, trust, identity), trust, true);
+  }
+
+  /**
+   * A client that accepts any server key, only to fetch {@code GET /v1/cas} before verifying it.
+   * Use nothing it returns before the evidence is verified.
+   */
+  public static CasClient unpinned(URI base) throws GeneralSecurityException {
+    ServerKeyTrust trust = ServerKeyTrust.unpinned();
+    return new CasClient(new CasTransport(base, trust, Optional.empty()), trust, false);
+  }
+
+  /**
+   * {@code GET /v1/cas}. Unpinned, it also checks that the server proved the key the description
+   * names as its TLS key ({@code key-mismatch} otherwise).
+   */
+  public SelfDescription describe() throws CasClientException {
+    SelfDescription d = parse(transport.get("/v1/cas"), ValuesJson::selfDescription);
+    if (!pinned) {
+      byte[] seen = trust.lastSeen().orElse(new byte[0]);
+      if (!MessageDigest.isEqual(seen, d.tlsPublicKey())) {
+        throw new CasClientException(
+            CasClientException.KEY_MISMATCH,
+            0,
+            "the server's TLS key is not the TLS key its self-description names",
+            Optional.empty(),
+            null);
+      }
+    }
+    return d;
+  }
+
+  /** {@code POST /v1/cas/unseal} with the share file's bytes. */
+  public UnsealProgress unseal(byte[] share) throws CasClientException {
+    Answer a = transport.post("/v1/cas/unseal", "application/octet-stream", share);
+    return parse(
+        a, b -> ValuesJson.unsealProgress(JsonObject.parse(b, ValuesJson.progressMembers())));
+  }
+
+  /** {@code POST /v1/policies}. */
+  public PolicyVersion create(byte[] policyYaml, List<Approval> approvals)
+      throws CasClientException {
+    byte[] body =
+        RequestsJson.render(new RequestsJson.Submission(policyYaml, approvals, Optional.empty()));
+    return parse(postJson("/v1/policies", body), CasClient::version);
+  }
+
+  /** {@code GET /v1/policies?prefix=}. */
+  public List<String> list(Optional<String> prefix) throws CasClientException {
+    String query = prefix.map(p -> "?prefix=" + encode(p)).orElse("");
+    return parse(
+        transport.get("/v1/policies" + query),
+        b -> JsonObject.parse(b, NAMES).strings("policies", ValuesJson.MAX_LIST));
+  }
+
+  /** {@code GET /v1/policies/{name}[?version=]}. */
+  public PolicyView read(String name, Optional<Integer> version) throws CasClientException {
+    String query = version.map(v -> "?version=" + v).orElse("");
+    return parse(
+        transport.get("/v1/policies/" + encode(name) + query),
+        b -> ValuesJson.policyView(JsonObject.parse(b, ValuesJson.viewMembers())));
+  }
+
+  /** {@code GET /v1/policies/{name}/history}. */
+  public List<PolicyVersion> history(String name) throws CasClientException {
+    return parse(
+        transport.get("/v1/policies/" + encode(name) + "/history"),
+        b -> {
+          List<PolicyVersion> out = new ArrayList<>();
+          for (JsonObject v :
+              JsonObject.parse(b, VERSIONS)
+                  .objects("versions", ValuesJson.MAX_LIST, ValuesJson.versionMembers())) {
+            out.add(ValuesJson.policyVersion(v));
+          }
+          return out;
+        });
+  }
+
+  /** {@code POST /v1/proposals}. */
+  public Proposal propose(byte[] policyYaml, List<Approval> approvals, Optional<Duration> lifetime)
+      throws CasClientException {
+    byte[] body = RequestsJson.render(new RequestsJson.Submission(policyYaml, approvals, lifetime));
+    return parse(postJson("/v1/proposals", body), CasClient::proposal);
+  }
+
+  /** {@code GET /v1/proposals?policy=&open=}. */
+  public List<Proposal> proposals(String policy, boolean openOnly) throws CasClientException {
+    return parse(
+        transport.get("/v1/proposals?policy=" + encode(policy) + "&open=" + openOnly),
+        b -> {
+          List<Proposal> out = new ArrayList<>();
+          for (JsonObject p :
+              JsonObject.parse(b, PROPOSALS)
+                  .objects("proposals", ValuesJson.MAX_LIST, ValuesJson.proposalMembers())) {
+            out.add(ValuesJson.proposal(p));
+          }
+          return out;
+        });
+  }
+
+  /** {@code GET /v1/proposals/{id}}. */
+  public Proposal proposal(String id) throws CasClientException {
+    return parse(transport.get("/v1/proposals/" + encode(id)), CasClient::proposal);
+  }
+
+  /** {@code GET /v1/proposals/{id}/text}. */
+  public String proposalText(String id) throws CasClientException {
+    return parse(
+        transport.get("/v1/proposals/" + encode(id) + "/text"),
+        b -> JsonObject.parse(b, TEXT).string("text"));
+  }
+
+  /** {@code POST /v1/proposals/{id}/approve}. */
+  public Proposal approve(String id, Approval approval) throws CasClientException {
+    byte[] body = approval.toJson().getBytes(StandardCharsets.UTF_8);
+    return parse(postJson("/v1/proposals/" + encode(id) + "/approve", body), CasClient::proposal);
+  }
+
+  /** {@code POST /v1/proposals/{id}/reject}. */
+  public Proposal reject(String id, Optional<String> reason) throws CasClientException {
+    return parse(
+        postJson("/v1/proposals/" + encode(id) + "/reject", RequestsJson.renderRejection(reason)),
+        CasClient::proposal);
+  }
+
+  /** {@code POST /v1/proposals/{id}/withdraw}. */
+  public Proposal withdraw(String id) throws CasClientException {
+    return parse(
+        postJson(
+            "/v1/proposals/" + encode(id) + "/withdraw", "{}".getBytes(StandardCharsets.UTF_8)),
+        CasClient::proposal);
+  }
+
+  /** {@code GET /v1/ledger/checkpoint}: the signed note's bytes, unverified. */
+  public byte[] checkpoint() throws CasClientException {
+    return transport.get("/v1/ledger/checkpoint").body();
+  }
+
+  /** {@code GET /v1/ledger/proof/inclusion}. */
+  public InclusionProof inclusionProof(long index, long size) throws CasClientException {
+    return parse(
+        transport.get("/v1/ledger/proof/inclusion?index=" + index + "&size=" + size),
+        ValuesJson::inclusionProof);
+  }
+
+  /** {@code GET /v1/ledger/proof/consistency}. */
+  public ConsistencyProof consistencyProof(long from, long to) throws CasClientException {
+    return parse(
+        transport.get("/v1/ledger/proof/consistency?from=" + from + "&to=" + to),
+        ValuesJson::consistencyProof);
+  }
+
+  /**
+   * A tlog-tiles resource below {@code /v1/ledger/tiles/} ({@code tile/0/000}, {@code
+   * tile/entries/001.p/5}); empty when the CAS has no such tile.
+   */
+  public Optional<byte[]> tile(String path) throws CasClientException {
+    if (!path.matches("tile/[A-Za-z0-9./]+") || path.contains("..")) {
+      throw new IllegalArgumentException("not a tile path: " + path);
+    }
+    try {
+      return Optional.of(transport.get("/v1/ledger/tiles/" + path).body());
+    } catch (CasClientException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private Answer postJson(String path, byte[] body) throws CasClientException {
+    return transport.post(path, "application/json", body);
+  }
+
+  private static PolicyVersion version(byte[] body) throws WireException {
+    return ValuesJson.policyVersion(JsonObject.parse(body, ValuesJson.versionMembers()));
+  }
+
+  private static Proposal proposal(byte[] body) throws WireException {
+    return ValuesJson.proposal(JsonObject.parse(body, ValuesJson.proposalMembers()));
+  }
+
+  /** One path segment or query value, with {@code /} and every reserved character escaped. */
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  @FunctionalInterface
+  private interface Parser<T> {
+    T parse(byte[] body) throws WireException;
+  }
+
+  private static <T> T parse(Answer answer, Parser<T> parser) throws CasClientException {
+    if (!answer.mediaType().equals("application/json")) {
+      throw CasTransport.badResponse("expected application/json, got " + answer.mediaType(), null);
+    }
+    try {
+      return parser.parse(answer.body());
+    } catch (WireException | IllegalArgumentException | NullPointerException e) {
+      throw CasTransport.badResponse("the CAS's answer does not parse: " + e.getMessage(), e);
+    }
+  }
+}

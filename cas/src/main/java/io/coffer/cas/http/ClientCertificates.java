@@ -1,0 +1,50 @@
+package io.coffer.cas.http;
+
+import io.coffer.cas.service.Caller;
+import io.coffer.policy.governance.GovernanceException;
+import io.coffer.policy.governance.Identity;
+import io.helidon.webserver.http.ServerRequest;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+
+/**
+ * The caller a TLS client certificate proves. The certificate was checked during the handshake by
+ * {@link SelfSignedClientTrust}: one self-signed certificate, valid now.
+ */
+final class ClientCertificates {
+
+  private ClientCertificates() {}
+
+  /**
+   * The caller of a request: {@code Caller(cert-sha256 of its SPKI, the key's identity when a
+   * policy can name that key type)}; empty without a client certificate.
+   */
+  static Optional<Caller> caller(ServerRequest request) {
+    Optional<Certificate[]> chain = request.remotePeer().tlsCertificates();
+    if (chain.isEmpty()
+        || chain.get().length != 1
+        || !(chain.get()[0] instanceof X509Certificate cert)) {
+      return Optional.empty();
+    }
+    return of(cert);
+  }
+
+  /** The caller for a certificate; empty if it cannot be encoded. */
+  static Optional<Caller> of(X509Certificate cert) {
+    Identity certificate;
+    try {
+      certificate = Identity.ofCertificate(cert);
+    } catch (GovernanceException e) {
+      return Optional.empty();
+    }
+    Optional<Identity> key;
+    try {
+      key = Optional.of(Identity.of(cert.getPublicKey()));
+    } catch (GovernanceException e) {
+      // A key type policies cannot name (RSA, ...): the caller is known by its certificate only.
+      key = Optional.empty();
+    }
+    return Optional.of(new Caller(certificate, key));
+  }
+}
