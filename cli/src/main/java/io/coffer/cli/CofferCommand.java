@@ -9,6 +9,7 @@ import io.coffer.cli.internal.logging.LogFormat;
 import io.coffer.cli.policy.PolicyCommand;
 import io.coffer.cli.version.VersionCommand;
 import io.coffer.cli.version.VersionProvider;
+import io.coffer.cli.witness.WitnessCommand;
 import java.util.concurrent.Callable;
 import org.slf4j.event.Level;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
       IdentityCommand.class,
       PolicyCommand.class,
       VersionCommand.class,
+      WitnessCommand.class,
       HelpCommand.class
     },
     footer = {

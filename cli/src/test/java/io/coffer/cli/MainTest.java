@@ -79,7 +79,8 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"attest", "audit", "demo", "identity", "policy", "version", "help"})
+  @ValueSource(
+      strings = {"attest", "audit", "demo", "identity", "policy", "version", "witness", "help"})
   void everySubcommand_printsHelp_andExitsZero(String name) {
     CliRun run = CliRun.run(name, "--help");
 
@@ -91,7 +92,7 @@ class MainTest {
   void everyRegisteredSubcommand_isCoveredByTheHelpTest() {
     assertThat(Main.commandLine().getSubcommands().keySet())
         .containsExactlyInAnyOrder(
-            "attest", "audit", "demo", "identity", "policy", "version", "help");
+            "attest", "audit", "demo", "identity", "policy", "version", "witness", "help");
   }
 
   @Test
