@@ -53,7 +53,35 @@ public final class SelfAttestation {
   private final String ledgerVerifierKey;
   private final List<String> warnings;
 
-  private SelfAttestation(Evidence evidence, CasKeys keys, List<String> warnings) {
+  /**
+   * The public keys evidence binds: the TLS key and the ledger key (its SPKI and its C2SP verifier
+   * key string). A sealed CAS binds a fresh TLS key with its stored ledger key.
+   */
+  public record BoundKeys(byte[] tlsPublicKey, byte[] ledgerPublicKey, String ledgerVerifierKey) {
+
+    public BoundKeys {
+      tlsPublicKey = tlsPublicKey.clone();
+      ledgerPublicKey = ledgerPublicKey.clone();
+      Objects.requireNonNull(ledgerVerifierKey, "ledgerVerifierKey");
+    }
+
+    /** The public keys of {@code keys}. */
+    public static BoundKeys of(CasKeys keys) {
+      return new BoundKeys(keys.tlsPublicKey(), keys.ledgerPublicKey(), keys.ledgerVerifierKey());
+    }
+
+    @Override
+    public byte[] tlsPublicKey() {
+      return tlsPublicKey.clone();
+    }
+
+    @Override
+    public byte[] ledgerPublicKey() {
+      return ledgerPublicKey.clone();
+    }
+  }
+
+  private SelfAttestation(Evidence evidence, BoundKeys keys, List<String> warnings) {
     this.evidence = evidence;
     this.tlsPublicKey = keys.tlsPublicKey();
     this.ledgerPublicKey = keys.ledgerPublicKey();
@@ -71,6 +99,20 @@ public final class SelfAttestation {
    */
   public static SelfAttestation collect(
       TeeMode mode, List<EvidenceSource> hardware, SimulatedTee simulation, CasKeys keys)
+      throws IdentityException {
+    return collect(mode, hardware, simulation, BoundKeys.of(keys), keys.fingerprint());
+  }
+
+  /**
+   * Collects evidence binding {@code keys}, as {@link #collect(TeeMode, List, SimulatedTee,
+   * CasKeys)} does; {@code fingerprint} names the CAS in the log.
+   */
+  public static SelfAttestation collect(
+      TeeMode mode,
+      List<EvidenceSource> hardware,
+      SimulatedTee simulation,
+      BoundKeys keys,
+      String fingerprint)
       throws IdentityException {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(simulation, "simulation");
@@ -101,13 +143,13 @@ public final class SelfAttestation {
       warnings.addFirst(SIMULATION_WARNING);
       LOG.atWarn()
           .addKeyValue("tee", "simulation")
-          .addKeyValue("fingerprint", keys.fingerprint())
+          .addKeyValue("fingerprint", fingerprint)
           .log(String.join(" ", warnings));
     } else {
       LOG.atInfo()
           .addKeyValue("source", source.name())
           .addKeyValue("evidenceType", evidence.type().cliName())
-          .addKeyValue("fingerprint", keys.fingerprint())
+          .addKeyValue("fingerprint", fingerprint)
           .log("self-attestation collected");
     }
     return new SelfAttestation(evidence, keys, warnings);

@@ -106,8 +106,17 @@ class WitnessServerTest {
   void addCheckpoint_withAnOversizedBody_isRefusedUnread() throws Exception {
     server = WitnessServer.start(witness(), loopback(), Optional.empty());
 
+    // With "Expect: 100-continue" the client waits for the server's verdict before sending the
+    // body; without it, the server may close the connection while the client still writes.
     HttpResponse<String> response =
-        post("/add-checkpoint", new byte[AddCheckpointRequest.MAX_BODY_BYTES + 1]);
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.url() + "/add-checkpoint"))
+                .expectContinue(true)
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        new byte[AddCheckpointRequest.MAX_BODY_BYTES + 1]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(413);
   }
