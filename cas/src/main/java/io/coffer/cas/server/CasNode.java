@@ -87,7 +87,6 @@ public final class CasNode implements CasControl, AutoCloseable {
   private volatile CasServer server;
   private volatile String fingerprint;
   private volatile Unsealer unsealer;
-  private volatile LedgerReads ledgerReads;
   private WitnessSubmitter submitter;
   private Thread opening;
   private Path sealedDir;
@@ -165,7 +164,7 @@ public final class CasNode implements CasControl, AutoCloseable {
             io.coffer.cas.seal.ShamirSeal.generate(
                 casId, config.shamirShares(), config.shamirThreshold(), random);
         sealed = seal.seal(dataKey);
-        shareFiles.addAll(seal.writeShares(out));
+        shareFiles.addAll(seal.writeShares(DataDirectory.prepare(out)));
         seal.destroy();
       } else {
         sealed = io.coffer.cas.seal.InsecureKeyFileSeal.create(dir, casId, random).seal(dataKey);
@@ -282,6 +281,7 @@ public final class CasNode implements CasControl, AutoCloseable {
     SelfAttestation self = collect(BoundKeys.of(keys), keys.fingerprint());
     PolicyService policies = new GovernedPolicies(store, dataKey.barrier(), clock, random);
     LedgerReads reads = new LedgerReads(store.ledger(), keys.checkpointSigner());
+    metrics.gauge("coffer.ledger.size", "entries in the audit ledger", reads::size);
     try {
       store.write(tx ->
           tx.appendEvent(
@@ -298,15 +298,14 @@ public final class CasNode implements CasControl, AutoCloseable {
     }
     synchronized (lifecycle) {
       attestation = self;
-      ledgerReads = reads;
       unsealer = null;
-      fingerprint = keys.fingerprint();
-      state = CasState.SERVING;
       int port = server == null ? config.port() : server.port();
       if (server != null) {
         server.stop();
       }
       listen(keys, policies, reads, port);
+      fingerprint = keys.fingerprint();
+      state = CasState.SERVING;
       submitter = new WitnessSubmitter(store.ledger(), witnesses, clock);
       submitter.recordStartup(report);
       if (!witnesses.isEmpty()) {
@@ -323,10 +322,6 @@ public final class CasNode implements CasControl, AutoCloseable {
 
   private void listen(CasKeys keys, PolicyService policies, LedgerService ledger, int port)
       throws CasStartException {
-    if (ledgerReads != null && server == null) {
-      LedgerReads reads = ledgerReads;
-      metrics.gauge("coffer.ledger.size", "entries in the audit ledger", reads::size);
-    }
     try {
       server =
           CasServer.start(
