@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
 /** Parses {@code HOST:PORT} ({@code [v6]:PORT} for IPv6 literals) into a socket address. */
-final class ListenAddress {
+public final class ListenAddress {
 
   private ListenAddress() {}
 
@@ -14,7 +14,7 @@ final class ListenAddress {
    *
    * @throws IllegalArgumentException naming what is wrong
    */
-  static InetSocketAddress parse(String text) {
+  public static InetSocketAddress parse(String text) {
     int colon = text.lastIndexOf(':');
     if (colon <= 0 || colon == text.length() - 1) {
       throw new IllegalArgumentException("expected HOST:PORT, got \"" + text + "\"");
