@@ -12,7 +12,6 @@ import picocli.CommandLine.Parameters;
 /** {@code coffer policy read}: a policy's current (or given) version, as its text. */
 @Command(
     name = "read",
-    mixinStandardHelpOptions = true,
     description = {
       "Print a policy's current version, or --version N, as its canonical JSON text (secret values"
           + " appear only as their SHA-256). --json prints the version, its hash, its creator and"
@@ -21,6 +20,13 @@ import picocli.CommandLine.Parameters;
           + " unavailable."
     })
 final class ReadCommand extends RemotePolicyCommand {
+
+  // No standard help options: their --version would take the name of the policy's version.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
 
   @Option(names = "--version", paramLabel = "N", description = "The version to read.")
   private Integer version;

@@ -126,6 +126,10 @@ class RemotePolicyCommandsTest {
     assertThat(versions.get(1).get("predecessor").asText()).isEqualTo(v1);
     assertThat(versions.get(1).get("proposal").asText()).isEqualTo(id);
 
+    CliRun first = as(alice, "policy", "read", "lab/training", "--version", "1", "--json");
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.OK);
+    assertThat(json(first).get("hash").asText()).isEqualTo(v1);
+
     CliRun human = as(alice, "policy", "history", "lab/training");
     assertThat(human.out()).contains("v1  " + v1).contains("v2  ");
 
