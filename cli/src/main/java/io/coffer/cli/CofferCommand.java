@@ -2,6 +2,7 @@ package io.coffer.cli;
 
 import io.coffer.cli.attest.AttestCommand;
 import io.coffer.cli.audit.AuditCommand;
+import io.coffer.cli.cas.CasCommand;
 import io.coffer.cli.demo.DemoCommand;
 import io.coffer.cli.identity.IdentityCommand;
 import io.coffer.cli.internal.logging.LogConfig;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       AttestCommand.class,
       AuditCommand.class,
+      CasCommand.class,
       DemoCommand.class,
       IdentityCommand.class,
       PolicyCommand.class,

@@ -23,8 +23,16 @@ public final class Main {
    * #main}.
    */
   public static CommandLine commandLine() {
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /**
+   * The same command tree with its commands made by {@code factory}: tests bind commands to a
+   * Coffer home and a clock of their choosing this way.
+   */
+  public static CommandLine commandLine(CommandLine.IFactory factory) {
     CofferCommand root = new CofferCommand();
-    CommandLine cl = new CommandLine(root);
+    CommandLine cl = new CommandLine(root, factory);
     ErrorReporter reporter = new ErrorReporter(root::debug);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setAbbreviatedOptionsAllowed(false);

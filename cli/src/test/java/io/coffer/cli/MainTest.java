@@ -80,7 +80,17 @@ class MainTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"attest", "audit", "demo", "identity", "policy", "version", "witness", "help"})
+      strings = {
+        "attest",
+        "audit",
+        "cas",
+        "demo",
+        "identity",
+        "policy",
+        "version",
+        "witness",
+        "help"
+      })
   void everySubcommand_printsHelp_andExitsZero(String name) {
     CliRun run = CliRun.run(name, "--help");
 
@@ -88,11 +98,42 @@ class MainTest {
     assertThat(run.out()).contains("Usage: coffer " + name);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "cas attest",
+        "cas unseal",
+        "policy create",
+        "policy read",
+        "policy list",
+        "policy history",
+        "policy propose",
+        "policy approve",
+        "policy reject",
+        "policy withdraw",
+        "policy proposals",
+        "policy proposal-text",
+        "audit fetch"
+      })
+  void casClientCommands_printHelp_andExitZero(String command) {
+    String[] words = command.split(" ");
+    CliRun run = CliRun.run(words[0], words[1], "--help");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run.out()).contains("Usage: coffer " + command);
+  }
+
+  @Test
+  void casGroup_listsItsCommands() {
+    assertThat(Main.commandLine().getSubcommands().get("cas").getSubcommands().keySet())
+        .containsExactlyInAnyOrder("attest", "unseal");
+  }
+
   @Test
   void everyRegisteredSubcommand_isCoveredByTheHelpTest() {
     assertThat(Main.commandLine().getSubcommands().keySet())
         .containsExactlyInAnyOrder(
-            "attest", "audit", "demo", "identity", "policy", "version", "witness", "help");
+            "attest", "audit", "cas", "demo", "identity", "policy", "version", "witness", "help");
   }
 
   @Test

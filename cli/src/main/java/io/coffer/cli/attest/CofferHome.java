@@ -16,17 +16,17 @@ import java.util.Objects;
  *
  * @param directory the absolute, normalised directory
  */
-record CofferHome(Path directory) {
+public record CofferHome(Path directory) {
 
   /** The environment variable that names the home. */
-  static final String ENVIRONMENT_VARIABLE = "COFFER_HOME";
+  public static final String ENVIRONMENT_VARIABLE = "COFFER_HOME";
 
-  CofferHome {
+  public CofferHome {
     directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
   }
 
   /** The home of this process, from its environment. */
-  static CofferHome locate() {
+  public static CofferHome locate() {
     return locate(System.getenv(), System.getProperty("user.home"));
   }
 
@@ -44,7 +44,7 @@ record CofferHome(Path directory) {
    * produce simulated evidence, and {@code coffer attest verify --type simulation} on this machine
    * trusts its public key.
    */
-  Path simulatedPlatformKey() {
+  public Path simulatedPlatformKey() {
     return directory.resolve("simulation").resolve("platform.pem");
   }
 
@@ -52,7 +52,7 @@ record CofferHome(Path directory) {
    * Creates the directory of {@code file} and any missing parents, each readable by its owner only
    * where the file system has POSIX permissions; directories that exist are left as they are.
    */
-  static void createPrivateDirectories(Path file) throws IOException {
+  public static void createPrivateDirectories(Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     if (dir == null || Files.isDirectory(dir)) {
       return;

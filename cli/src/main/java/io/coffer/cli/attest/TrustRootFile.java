@@ -39,7 +39,7 @@ import javax.security.auth.x500.X500Principal;
  * would make its issuer irrelevant), another kind of key, and above all a file with a private key
  * in it.
  */
-final class TrustRootFile {
+public final class TrustRootFile {
 
   /** Trust-root files are a certificate or a key: a few KB at most. */
   static final int MAX_FILE_BYTES = 64 * 1024;
@@ -54,7 +54,7 @@ final class TrustRootFile {
   private TrustRootFile() {}
 
   /** {@code anchors} with every root in {@code files} added. */
-  static TrustAnchors addAll(TrustAnchors anchors, List<Path> files) {
+  public static TrustAnchors addAll(TrustAnchors anchors, List<Path> files) {
     TrustAnchors out = anchors;
     for (Path file : files) {
       out = read(file).addTo(out);

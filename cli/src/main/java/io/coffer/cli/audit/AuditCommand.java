@@ -2,17 +2,18 @@ package io.coffer.cli.audit;
 
 import picocli.CommandLine.Command;
 
-/** {@code coffer audit}: offline verification of Coffer's transparency log. */
+/** {@code coffer audit}: fetching and offline verification of Coffer's transparency log. */
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
     description =
-        "Verify the transparency log offline: checkpoints, inclusion and consistency proofs, and"
-            + " whole logs.",
+        "Fetch a pinned CAS's transparency log, and verify logs offline: checkpoints, inclusion"
+            + " and consistency proofs, and whole logs.",
     subcommands = {
       VerifyLogCommand.class,
       VerifyCheckpointCommand.class,
       VerifyInclusionCommand.class,
-      VerifyConsistencyCommand.class
+      VerifyConsistencyCommand.class,
+      FetchCommand.class
     })
 public final class AuditCommand {}

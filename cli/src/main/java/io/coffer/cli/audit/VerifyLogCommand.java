@@ -77,19 +77,28 @@ final class VerifyLogCommand implements Callable<Integer> {
     if (!Files.isDirectory(log)) {
       throw CommandException.usage("--log " + log + ": not a directory");
     }
-    return verify(verifiers, older).report(spec.commandLine().getOut(), json.enabled());
+    return verify(log, Optional.ofNullable(origin), verifiers, older)
+        .report(spec.commandLine().getOut(), json.enabled());
   }
 
-  private Verdict verify(List<NoteVerifier> verifiers, Optional<VerifiedCheckpoint> older) {
+  /**
+   * Verifies the tiles directory {@code log}: its checkpoint is signed by every one of {@code
+   * verifiers} (and has {@code origin}, when given), every entry bundle and hash tile reproduces it
+   * and, given an {@code older} checkpoint, the log only grew since. {@code coffer audit fetch}
+   * checks what it downloaded with this too.
+   */
+  static Verdict verify(
+      Path log,
+      Optional<String> origin,
+      List<NoteVerifier> verifiers,
+      Optional<VerifiedCheckpoint> older) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("log", log.toString());
     TileReader reader;
     VerifiedCheckpoint current;
     try {
       reader = TileReader.open(log);
-      current =
-          CheckpointVerifier.allOf(Optional.ofNullable(origin), verifiers)
-              .verify(reader.checkpoint());
+      current = CheckpointVerifier.allOf(origin, verifiers).verify(reader.checkpoint());
     } catch (TilesException e) {
       return failure(e, details);
     } catch (CheckpointException e) {
@@ -136,7 +145,7 @@ final class VerifyLogCommand implements Callable<Integer> {
   }
 
   /** Rollback, fork at equal size, or another log, from the two signed heads alone. */
-  private Optional<Verdict> compareHeads(
+  private static Optional<Verdict> compareHeads(
       VerifiedCheckpoint current, VerifiedCheckpoint older, Map<String, Object> details) {
     TreeHead now = current.treeHead();
     TreeHead then = older.treeHead();
@@ -181,7 +190,7 @@ final class VerifyLogCommand implements Callable<Integer> {
   }
 
   /** An RFC 9162 consistency proof from the older head, built from the verified tiles. */
-  private Optional<Verdict> proveConsistency(
+  private static Optional<Verdict> proveConsistency(
       TileReader reader, TreeHead then, TreeHead now, Map<String, Object> details) {
     try {
       ConsistencyProof proof =

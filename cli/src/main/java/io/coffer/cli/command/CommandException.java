@@ -46,6 +46,11 @@ public final class CommandException extends RuntimeException {
     return new CommandException(ExitCode.UNAVAILABLE, "unavailable", message, null);
   }
 
+  /** Something the command needs is not available (exit 69), with the failure that shows it. */
+  public static CommandException unavailable(String message, Throwable cause) {
+    return new CommandException(ExitCode.UNAVAILABLE, "unavailable", message, cause);
+  }
+
   /** The process exit code for this failure. */
   public int exitCode() {
     return exitCode;

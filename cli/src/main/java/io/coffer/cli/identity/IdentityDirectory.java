@@ -29,7 +29,7 @@ import java.util.Set;
  * under their name, which fails rather than replace a file that exists: a reader sees the whole
  * file or none, and {@code key.pem} is never readable by others.
  */
-final class IdentityDirectory {
+public final class IdentityDirectory {
 
   static final String KEY_FILE = "key.pem";
   static final String IDENTITY_FILE = "identity.txt";
@@ -47,7 +47,7 @@ final class IdentityDirectory {
 
   private final Path dir;
 
-  IdentityDirectory(Path dir) {
+  public IdentityDirectory(Path dir) {
     this.dir = dir;
   }
 
@@ -150,7 +150,7 @@ final class IdentityDirectory {
    *
    * @throws CommandException for a missing, unreadable or malformed key file (exit 2)
    */
-  IdentityKey readKey() {
+  public IdentityKey readKey() {
     String pem = read(keyFile(), IdentityKey.MAX_PEM_CHARS);
     try {
       return IdentityKey.fromPem(pem);
@@ -182,7 +182,7 @@ final class IdentityDirectory {
    *
    * @throws CommandException for an unreadable or malformed certificate (exit 2)
    */
-  Optional<ClientCertificate> readCertificate() {
+  public Optional<ClientCertificate> readCertificate() {
     if (!Files.exists(certificateFile())) {
       return Optional.empty();
     }

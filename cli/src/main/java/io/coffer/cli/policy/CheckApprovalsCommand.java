@@ -164,7 +164,7 @@ final class CheckApprovalsCommand implements Callable<Integer> {
     };
   }
 
-  private static Approval approval(Path f) {
+  static Approval approval(Path f) {
     byte[] bytes;
     try (InputStream in = Files.newInputStream(f)) {
       bytes = in.readNBytes(MAX_APPROVAL_BYTES + 1);

@@ -30,13 +30,25 @@ final class PolicyFile {
    * @throws CommandException (exit 2) when the file cannot be read
    */
   static Outcome read(Path file) {
-    byte[] bytes;
+    return parse(file, bytes(file));
+  }
+
+  /**
+   * The bytes of {@code file}, at most one byte more than any policy.
+   *
+   * @throws CommandException (exit 2) when the file cannot be read
+   */
+  static byte[] bytes(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       // UTF-8 is at most 4 bytes per character.
-      bytes = in.readNBytes(StrictYaml.MAX_CHARS * 4 + 1);
+      return in.readNBytes(StrictYaml.MAX_CHARS * 4 + 1);
     } catch (IOException e) {
       throw CommandException.badInput(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** Parses {@code bytes} read from {@code file}. */
+  static Outcome parse(Path file, byte[] bytes) {
     if (bytes.length > StrictYaml.MAX_CHARS * 4) {
       return new Outcome(
           file, null, List.of(new Problem(file.toString(), 0, 0, "", "larger than any policy")));
@@ -54,7 +66,23 @@ final class PolicyFile {
    * @throws CommandException exit 1 naming the problems when it is not valid, 2 when unreadable
    */
   static Policy valid(Path file, java.io.PrintWriter out) {
-    Outcome o = read(file);
+    return valid(read(file), out);
+  }
+
+  /**
+   * The bytes of {@code file}, once they parse as a valid policy: what is sent to a CAS, checked
+   * here first so that every problem is shown with its line and column.
+   *
+   * @throws CommandException exit 1 naming the problems when it is not valid, 2 when unreadable
+   */
+  static byte[] validBytes(Path file, java.io.PrintWriter out) {
+    byte[] bytes = bytes(file);
+    valid(parse(file, bytes), out);
+    return bytes;
+  }
+
+  private static Policy valid(Outcome o, java.io.PrintWriter out) {
+    Path file = o.file();
     if (!o.valid()) {
       for (Problem p : o.problems()) {
         out.println(p);

@@ -1,0 +1,44 @@
+package io.coffer.cli.testing;
+
+import io.coffer.cli.Main;
+import io.coffer.cli.attest.CofferHome;
+import io.coffer.cli.cas.CasContext;
+import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/**
+ * {@code coffer} with every command that takes a {@link CasContext} bound to a Coffer home of the
+ * test's choosing and {@link LoopbackCas#CLOCK}, so that no test touches the real home. Every other
+ * part of the command tree, error handling included, is the real one.
+ *
+ * @param home the Coffer home
+ */
+public record CasCli(Path home) {
+
+  /** The context the commands get. */
+  public CasContext context() {
+    return new CasContext(new CofferHome(home), LoopbackCas.CLOCK);
+  }
+
+  /** Runs {@code coffer args} in-process. */
+  public CliRun run(String... args) {
+    CasContext context = context();
+    CommandLine.IFactory fallback = CommandLine.defaultFactory();
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> cls) throws Exception {
+            Constructor<K> withContext;
+            try {
+              withContext = cls.getDeclaredConstructor(CasContext.class);
+            } catch (NoSuchMethodException e) {
+              return fallback.create(cls);
+            }
+            withContext.setAccessible(true);
+            return withContext.newInstance(context);
+          }
+        };
+    return CliRun.run(Main.commandLine(factory), args);
+  }
+}
