@@ -126,7 +126,7 @@ class MainTest {
   @Test
   void casGroup_listsItsCommands() {
     assertThat(Main.commandLine().getSubcommands().get("cas").getSubcommands().keySet())
-        .containsExactlyInAnyOrder("attest", "unseal");
+        .containsExactlyInAnyOrder("attest", "serve", "unseal");
   }
 
   @Test
