@@ -199,6 +199,45 @@ class CasNodeTest {
   }
 
   @Test
+  void secretValues_appearNowhereInTheDataDirectory_norInTheLedger() throws Exception {
+    CasNode node = start(SealType.KEY_FILE);
+    String secret = "Sup3rSecret-" + java.util.HexFormat.of().formatHex(new byte[] {7, 1, 9, 3});
+    byte[] yaml =
+        ("name: vault\nversion: 1\nsecrets:\n  - {name: db, kind: ascii, value: " + secret + "}\n")
+            .getBytes(StandardCharsets.UTF_8);
+    CasClient client = client(node);
+    client.create(yaml, List.of());
+    String read = client.read("vault", Optional.empty()).text();
+    StringBuilder log = new StringBuilder();
+    for (long i = 0; i < 16; i++) {
+      client.tile("tile/entries/000.p/" + (i + 1)).ifPresent(b -> log.append(new String(b)));
+    }
+    node.close();
+
+    assertThat(read).doesNotContain(secret);
+    assertThat(log.toString()).contains("policy.created").doesNotContain(secret);
+    byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
+    try (var files = Files.walk(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertThat(indexOf(Files.readAllBytes(file), needle)).as(file.toString()).isEqualTo(-1);
+      }
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  @Test
   void aDataDirectoryOthersMayWrite_isRefused() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     Files.setPosixFilePermissions(
