@@ -88,6 +88,8 @@ final class ChildCas implements AutoCloseable {
    */
   static ChildCas start(Path data, Path platformKey, Path measured, Path errors)
       throws IOException, InterruptedException {
+    // C1 only and the serial collector: a short-lived process on a busy machine starts and warms up
+    // faster. Neither changes what is durable when.
     Process process =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
