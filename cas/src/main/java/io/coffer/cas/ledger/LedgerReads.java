@@ -21,9 +21,11 @@ import java.util.Optional;
 /**
  * {@link LedgerService} over the CAS's {@link Ledger} and its checkpoint signer.
  *
- * <p>Checkpoints: {@link #checkpoint()} signs the current tree head when it moved since the last
- * signed checkpoint (the ledger refuses to sign a tree that does not extend its last checkpoint),
- * so a reader always gets a checkpoint of the current tree.
+ * <p>Checkpoints: {@link #checkpoint()} first catches the ledger up with the store ({@link
+ * Ledger#refresh}: another CAS process on the same database may have appended since this one last
+ * wrote), then signs the current tree head when it moved since the last signed checkpoint (the
+ * ledger refuses to sign a tree that does not extend its last checkpoint), so a reader always gets
+ * a checkpoint of the store's current tree, whichever process it asks.
  *
  * <p>Tiles (C2SP tlog-tiles, "Merkle Tree" and "Log entries"): hash tile {@code tile/<L>/<N>} holds
  * the hashes of tree level {@code 8·L}, nodes {@code 256·N} onwards, read from the ledger ({@link
@@ -56,6 +58,7 @@ public final class LedgerReads implements LedgerService {
   @Override
   public byte[] checkpoint() throws CasException {
     try {
+      ledger.refresh();
       return ledger.checkpoint(signer).signedNote();
     } catch (LedgerException e) {
       throw failed("cannot sign a checkpoint", e);

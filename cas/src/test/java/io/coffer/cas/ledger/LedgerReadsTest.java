@@ -126,6 +126,27 @@ class LedgerReadsTest {
   }
 
   @Test
+  void checkpoint_afterAnotherProcessAppended_coversTheStoresTree() throws Exception {
+    MemoryLogStore shared = new MemoryLogStore();
+    try (Ledger writer = Ledger.open(shared, LedgerOptions.defaults());
+        Ledger reader = Ledger.open(shared, LedgerOptions.defaults())) {
+      LedgerReads readerReads = new LedgerReads(reader, new CheckpointSigner(ORIGIN, key));
+      writer.appendAndWait(entry(0));
+      readerReads.checkpoint();
+      writer.appendAndWait(entry(1));
+      writer.appendAndWait(entry(2));
+
+      TreeHead head =
+          CheckpointVerifier.forLog(ORIGIN, key.verifier(), List.of())
+              .verify(readerReads.checkpoint())
+              .treeHead();
+
+      assertThat(head).isEqualTo(writer.head());
+      assertThat(readerReads.tile("tile/entries/000.p/3")).isPresent();
+    }
+  }
+
+  @Test
   void tile_beyondTheCurrentTree_isAbsent() throws Exception {
     assertThat(reads.tile("tile/0/258")).isEmpty();
     assertThat(reads.tile("tile/0/257.p/209")).isEmpty();
