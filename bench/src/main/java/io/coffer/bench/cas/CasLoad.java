@@ -27,6 +27,10 @@ public final class CasLoad {
 
   /** Runs the command line; returns the exit status (0 done, 1 failed, 2 a usage error). */
   static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.equals(List.of("--help"))) {
+      out.print(LoadOptions.USAGE);
+      return 0;
+    }
     LoadOptions options;
     try {
       options = LoadOptions.parse(args);

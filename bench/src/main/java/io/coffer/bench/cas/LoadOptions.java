@@ -72,6 +72,7 @@ public record LoadOptions(
         --board N                 stakeholders on every policy's board, 1-of-board updates (default 3)
         --provider jdk|accp       JCA providers: the JDK's, or ACCP installed first (default jdk)
         --json                    print the report as JSON
+        --help                    print this
       """;
 
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,7})(ms|s|m)");

@@ -7,11 +7,12 @@ import java.util.OptionalInt;
 /**
  * What a driver measured.
  *
- * @param counts successes, errors and latencies of the requests of the measured period
- * @param window the measured period: requests (intended to be) started in it were counted
+ * @param counts successes, errors and latencies of the requests of the measured period (closed
+ *     loop: those started in it; open loop: those answered in it)
+ * @param window the measured period
  * @param offered the open loop's offered rate per second; empty for a closed loop
- * @param unsent open loop: requests due in the measured period that were never sent because every
- *     worker was still busy when the run had to end (the load was not sustained)
+ * @param unsent open loop: requests due by the end of the measured period that no worker had sent
+ *     by then (the backlog: the offered rate was not sustained)
  */
 record Measurement(WorkerStats.Merged counts, Duration window, OptionalInt offered, long unsent) {
 

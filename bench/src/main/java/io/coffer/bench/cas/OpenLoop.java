@@ -10,17 +10,18 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * An open loop at a fixed offered rate: request {@code k} is due at {@code start + k / rate},
  * whatever happened to the earlier ones. A pool of workers (each one client with its own
- * connection) takes the requests in order, waits for each one's due time and sends it; a request's
+ * connection) takes the requests in order, waits for each one's due time and sends it. A request's
  * latency runs from its due time, not from when a worker got to it, so time spent waiting for a
- * free worker counts (no coordinated omission). If the CAS falls behind, latencies grow; requests
- * still unsent {@link #DRAIN_LIMIT} after the end are counted as unsent.
+ * free worker counts (no coordinated omission).
+ *
+ * <p>The requests answered during the measured period count, with their latencies. Sending stops at
+ * its end: requests due by then that no worker could send are {@link Measurement#unsent} (the
+ * backlog). A CAS that keeps up leaves no backlog; one that does not shows its capacity as the
+ * throughput, and latencies that grow with the backlog.
  *
  * <p>Each worker runs on a platform thread of its own, apart from the server's virtual threads.
  */
 final class OpenLoop {
-
-  /** How long past the measured period workers keep sending requests that were due in it. */
-  static final Duration DRAIN_LIMIT = Duration.ofSeconds(5);
 
   private OpenLoop() {}
 
@@ -49,22 +50,16 @@ final class OpenLoop {
       t.join();
     }
     long due = schedule.dueBefore(schedule.measureTo());
-    long unclaimed = Math.max(0, due - schedule.tickets().get());
     return new Measurement(
         WorkerStats.merge(stats),
         duration,
         OptionalInt.of(rate),
-        schedule.abandoned().get() + unclaimed);
+        Math.max(0, due - schedule.sent().get()));
   }
 
   /** The due times: request {@code k} at {@code start + k * 10^9 / rate} nanoseconds. */
   private record Schedule(
-      long start,
-      int rate,
-      long measureFrom,
-      long measureTo,
-      AtomicLong tickets,
-      AtomicLong abandoned) {
+      long start, int rate, long measureFrom, long measureTo, AtomicLong tickets, AtomicLong sent) {
 
     long due(long k) {
       return start + Math.round(k * 1e9 / rate);
@@ -74,45 +69,48 @@ final class OpenLoop {
     long dueBefore(long t) {
       return (long) Math.ceil((t - start) * (double) rate / 1e9);
     }
+
+    /** Whether a request answered at {@code t} counts. */
+    boolean measured(long t) {
+      return t - measureFrom >= 0 && t - measureTo < 0;
+    }
   }
 
   private static void work(ClientOperation op, WorkerStats stats, Schedule schedule) {
-    long drainUntil = schedule.measureTo() + DRAIN_LIMIT.toNanos();
     while (true) {
       long k = schedule.tickets().getAndIncrement();
       long due = schedule.due(k);
-      if (due - schedule.measureTo() >= 0) {
-        return;
-      }
-      boolean measured = due - schedule.measureFrom() >= 0;
       long now = System.nanoTime();
-      if (now - drainUntil >= 0) {
-        if (measured) {
-          schedule.abandoned().incrementAndGet();
-        }
-        continue;
+      if (due - schedule.measureTo() >= 0 || now - schedule.measureTo() >= 0) {
+        return;
       }
       while (due - now > 0) {
         LockSupport.parkNanos(due - now);
         now = System.nanoTime();
       }
+      schedule.sent().incrementAndGet();
       boolean ok;
+      long end;
+      Exception failure = null;
       try {
         op.call();
         ok = true;
-        if (measured) {
-          stats.succeeded(System.nanoTime() - due);
-        }
       } catch (Exception e) {
         ok = false;
-        if (measured) {
-          stats.failed(System.nanoTime() - due, e);
+        failure = e;
+      }
+      end = System.nanoTime();
+      if (schedule.measured(end)) {
+        if (ok) {
+          stats.succeeded(end - due);
+        } else {
+          stats.failed(end - due, failure);
         }
       }
       try {
         op.between(ok);
       } catch (Exception e) {
-        if (measured) {
+        if (schedule.measured(System.nanoTime())) {
           stats.error(e);
         }
       }

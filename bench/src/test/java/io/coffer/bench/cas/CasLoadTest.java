@@ -67,6 +67,14 @@ class CasLoadTest {
   }
 
   @Test
+  void help_printsTheOptions() {
+    Run r = run("--help");
+
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).startsWith("usage:").contains("--rate N|target");
+  }
+
+  @Test
   void anUnknownOption_isAUsageError() {
     Run r = run("--threads", "4");
 
