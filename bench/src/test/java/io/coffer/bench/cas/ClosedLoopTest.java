@@ -1,0 +1,38 @@
+package io.coffer.bench.cas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClosedLoopTest {
+
+  @Test
+  void run_countsEveryMeasuredCall_andTellsEachOperationItsOutcome() throws Exception {
+    FakeOperation a = new FakeOperation(0);
+    FakeOperation b = new FakeOperation(2);
+
+    Measurement m = ClosedLoop.run(List.of(a, b), Duration.ZERO, Duration.ofMillis(200));
+
+    int calls = a.calls.get() + b.calls.get();
+    assertThat(m.counts().ok() + m.counts().errorCount()).isEqualTo(calls);
+    assertThat(m.counts().errors()).containsOnlyKeys("not-activated");
+    assertThat(m.counts().errorCount()).isEqualTo(b.calls.get() / 2);
+    assertThat(b.failedBetweens.get()).isEqualTo(b.calls.get() / 2);
+    assertThat(a.failedBetweens.get()).isZero();
+    assertThat(m.counts().latency().count()).isEqualTo(calls);
+    assertThat(m.offered()).isEmpty();
+    assertThat(m.window()).isEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
+  void run_callsDuringTheWarmup_areNotCounted() throws Exception {
+    FakeOperation a = new FakeOperation(0);
+
+    Measurement m = ClosedLoop.run(List.of(a), Duration.ofMillis(100), Duration.ofMillis(100));
+
+    assertThat(a.calls.get()).isGreaterThan(0);
+    assertThat(m.counts().ok()).isLessThan(a.calls.get());
+  }
+}

@@ -1,0 +1,89 @@
+package io.coffer.bench.cas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class LoadReportTest {
+
+  private static final Machine MACHINE = new Machine(2, "jdk", "os", 1L << 30, "SUN");
+
+  private static LoadReport report(
+      long ok, Map<String, Long> errors, Duration p99, OptionalInt offered, long unsent) {
+    LatencySummary latency =
+        new LatencySummary(ok, 0, Duration.ofMillis(1), Duration.ofMillis(2), p99, p99, p99);
+    WorkerStats.Merged counts =
+        new WorkerStats.Merged(
+            ok, errors, errors.isEmpty() ? Optional.empty() : Optional.of("first"), latency);
+    Measurement m = new Measurement(counts, Duration.ofSeconds(10), offered, unsent);
+    return new LoadReport(
+        LoadOptions.parse(List.of("--mix", "write", "--duration", "10s")), m, 9, 30_009, MACHINE);
+  }
+
+  @Test
+  void targetMet_atTheOfferedRate_withAFastP99_andNoError() {
+    assertThat(
+            report(10_000, Map.of(), Duration.ofMillis(19), OptionalInt.of(1_000), 0).targetMet())
+        .isTrue();
+  }
+
+  @Test
+  void targetNotMet_whenP99IsTwentyMillisecondsOrMore() {
+    assertThat(
+            report(10_000, Map.of(), Duration.ofMillis(20), OptionalInt.of(1_000), 0).targetMet())
+        .isFalse();
+  }
+
+  @Test
+  void targetNotMet_whenTheRateWasNotSustained_orRequestsFailed() {
+    Duration fast = Duration.ofMillis(5);
+    assertThat(report(9_800, Map.of(), fast, OptionalInt.of(1_000), 0).targetMet()).isFalse();
+    assertThat(report(10_000, Map.of(), fast, OptionalInt.of(1_000), 1).targetMet()).isFalse();
+    assertThat(
+            report(10_000, Map.of("stale-predecessor", 1L), fast, OptionalInt.of(1_000), 0)
+                .targetMet())
+        .isFalse();
+  }
+
+  @Test
+  void targetNotMet_inAClosedLoop() {
+    assertThat(report(10_000, Map.of(), Duration.ofMillis(1), OptionalInt.empty(), 0).targetMet())
+        .isFalse();
+  }
+
+  @Test
+  void json_holdsTheRunTheFiguresAndTheMachine() throws Exception {
+    LoadReport r =
+        report(
+            10_000, Map.of("not-activated", 2L), Duration.ofMillis(12), OptionalInt.of(1_000), 0);
+
+    JsonNode json = new ObjectMapper().readTree(r.json());
+
+    assertThat(json.at("/run/mix").asText()).isEqualTo("write");
+    assertThat(json.at("/run/offeredPerSecond").asInt()).isEqualTo(1_000);
+    assertThat(json.at("/throughputPerSecond").asDouble()).isEqualTo(1_000.0);
+    assertThat(json.at("/errors/not-activated").asLong()).isEqualTo(2);
+    assertThat(json.at("/latencyMillis/p99").asDouble()).isEqualTo(12.0);
+    assertThat(json.at("/ledgerAfter").asLong()).isEqualTo(30_009);
+    assertThat(json.at("/targetMet").asBoolean()).isFalse();
+    assertThat(json.at("/machine/cores").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void text_saysWhetherTheTargetWasMet() {
+    String text = report(10_000, Map.of(), Duration.ofMillis(25), OptionalInt.of(1_000), 0).text();
+
+    assertThat(text)
+        .contains("open loop at 1000/s")
+        .contains("throughput   1000 ops/s")
+        .contains("p99 25.00 ms")
+        .contains("p99 < 20.00 ms at 1000/s: NOT met");
+  }
+}

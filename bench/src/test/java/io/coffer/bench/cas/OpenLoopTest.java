@@ -1,0 +1,62 @@
+package io.coffer.bench.cas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OpenLoopTest {
+
+  @Test
+  void run_sendsTheRequestsDue_andCountsOnlyThoseAnsweredInTheMeasuredPeriod() throws Exception {
+    FakeOperation a = new FakeOperation(0);
+    FakeOperation b = new FakeOperation(0);
+
+    // 1,000/s: requests 0..99 are due in the 100 ms warm-up, 100..299 in the measured 200 ms.
+    Measurement m =
+        OpenLoop.run(List.of(a, b), 1_000, Duration.ofMillis(100), Duration.ofMillis(200));
+
+    assertThat(a.calls.get() + b.calls.get() + m.unsent()).isEqualTo(300);
+    assertThat(m.counts().ok()).isBetween(100L, 200L);
+    assertThat(m.counts().errorCount()).isZero();
+    assertThat(m.offered()).hasValue(1_000);
+  }
+
+  @Test
+  void run_failures_areCountedByKind_andReportedToTheOperation() throws Exception {
+    FakeOperation a = new FakeOperation(4);
+
+    Measurement m = OpenLoop.run(List.of(a), 500, Duration.ZERO, Duration.ofMillis(200));
+
+    assertThat(a.calls.get() + m.unsent()).isEqualTo(100);
+    assertThat(a.failedBetweens.get()).isEqualTo(a.calls.get() / 4);
+    assertThat(m.counts().errors()).containsOnlyKeys("not-activated");
+    assertThat(m.counts().ok() + m.counts().errorCount()).isEqualTo(m.counts().latency().count());
+  }
+
+  @Test
+  void run_aServerThatCannotKeepUp_leavesABacklog() throws Exception {
+    ClientOperation slow =
+        new ClientOperation() {
+          @Override
+          public void call() throws OperationException {
+            try {
+              Thread.sleep(30);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new OperationException("interrupted", "interrupted");
+            }
+          }
+
+          @Override
+          public void between(boolean lastSucceeded) {}
+        };
+
+    // 100/s for 300 ms is 30 requests; one worker at 30 ms each sends at most 10 of them.
+    Measurement m = OpenLoop.run(List.of(slow), 100, Duration.ZERO, Duration.ofMillis(300));
+
+    assertThat(m.unsent()).isGreaterThanOrEqualTo(20);
+    assertThat(m.counts().ok()).isLessThanOrEqualTo(10);
+  }
+}
