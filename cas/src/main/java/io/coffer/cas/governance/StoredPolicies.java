@@ -152,10 +152,31 @@ final class StoredPolicies {
     return parsed;
   }
 
+  /** Identities parsed from text, by their exact text: parsing validates the key, which costs. */
+  private static final Map<String, Identity> IDENTITIES =
+      new LinkedHashMap<>(CACHE_ENTRIES * 2, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Identity> eldest) {
+          return size() > CACHE_ENTRIES;
+        }
+      };
+
   /** The identity a row holds as text (creator, proposer, voter). */
   static Identity identity(String text, String what) throws CasException {
+    synchronized (IDENTITIES) {
+      Identity known = IDENTITIES.get(text);
+      if (known != null) {
+        return known;
+      }
+    }
     try {
-      return Identity.parse(text);
+      Identity parsed = Identity.parse(text);
+      synchronized (IDENTITIES) {
+        IDENTITIES.put(text, parsed);
+      }
+      return parsed;
     } catch (GovernanceException e) {
       throw corrupt("the stored " + what + " is not an identity");
     }

@@ -4,8 +4,12 @@ import io.coffer.cas.service.Caller;
 import io.coffer.policy.governance.GovernanceException;
 import io.coffer.policy.governance.Identity;
 import io.helidon.webserver.http.ServerRequest;
+import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +17,19 @@ import java.util.Optional;
  * {@link SelfSignedClientTrust}: one self-signed certificate, valid now.
  */
 final class ClientCertificates {
+
+  /** Callers of recently seen certificates, by the certificate's exact DER encoding. */
+  private static final int CACHE_ENTRIES = 4096;
+
+  private static final Map<ByteBuffer, Optional<Caller>> CACHE =
+      new LinkedHashMap<>(CACHE_ENTRIES * 2, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Optional<Caller>> eldest) {
+          return size() > CACHE_ENTRIES;
+        }
+      };
 
   private ClientCertificates() {}
 
@@ -27,7 +44,25 @@ final class ClientCertificates {
         || !(chain.get()[0] instanceof X509Certificate cert)) {
       return Optional.empty();
     }
-    return of(cert);
+    ByteBuffer der;
+    try {
+      der = ByteBuffer.wrap(cert.getEncoded());
+    } catch (CertificateEncodingException e) {
+      return Optional.empty();
+    }
+    synchronized (CACHE) {
+      Optional<Caller> known = CACHE.get(der);
+      if (known != null) {
+        return known;
+      }
+    }
+    // Decoding a key validates it (for Ed25519 a full point check): worth doing once per
+    // certificate, not once per request. The handshake already checked the certificate itself.
+    Optional<Caller> caller = of(cert);
+    synchronized (CACHE) {
+      CACHE.put(der, caller);
+    }
+    return caller;
   }
 
   /** The caller for a certificate; empty if it cannot be encoded. */
