@@ -65,7 +65,7 @@ public record LoadOptions(
         --clients N               concurrent HTTPS clients or open-loop workers (default 32)
         --warmup D                warm-up before measuring, e.g. 5s (default 5s)
         --duration D              measured period, e.g. 20s, 500ms, 1m (default 20s)
-        --rate N|target           open loop at N operations/s; target: the issue's rate for the mix
+        --rate N|target           open loop at N operations/s; target: the performance target's rate for the mix
                                   (5000 reads/s, 1000 writes/s); default: closed loop
         --policies N              policies seeded for reads (default 100)
         --stakeholders N          identities made, clients take them in turn (default 8)

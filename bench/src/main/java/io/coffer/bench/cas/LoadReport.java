@@ -20,7 +20,7 @@ import java.util.Objects;
 record LoadReport(
     LoadOptions options, Measurement result, long ledgerBefore, long ledgerAfter, Machine machine) {
 
-  /** The latency target, at the target rate. */
+  /** The latency target, at the target rate. */
   static final Duration TARGET_P99 = Duration.ofMillis(20);
 
   /** An open loop counts as sustained at 99% of its offered rate. */

@@ -21,7 +21,7 @@ public enum Mix {
     this.targetPerSecond = targetPerSecond;
   }
 
-  /** The rate the performance target asks for on the 2-core development machine (issue 6). */
+  /** The rate the performance target asks for on the 2-core development machine. */
   public int targetPerSecond() {
     return targetPerSecond;
   }

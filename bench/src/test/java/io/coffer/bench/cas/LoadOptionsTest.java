@@ -66,7 +66,7 @@ class LoadOptionsTest {
   }
 
   @Test
-  void parse_rateTarget_isTheIssuesRateForTheMix() {
+  void parse_rateTarget_isTheTargetRateForTheMix() {
     assertThat(LoadOptions.parse(List.of("--rate", "target")).rate()).hasValue(5_000);
     assertThat(LoadOptions.parse(List.of("--rate", "target", "--mix", "write")).rate())
         .hasValue(1_000);

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The attacks of issue 6's "Rollback protection": a CAS's database or whole data directory restored
- * from a copy, a forked store, a missing checkpoint file, and a witness that is down.
+ * The rollback attacks: a CAS's database or whole data directory restored from a copy, a forked
+ * store, a missing checkpoint file, and a witness that is down.
  */
 class StartupCheckTest {
 

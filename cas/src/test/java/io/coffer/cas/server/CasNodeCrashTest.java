@@ -34,11 +34,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash safety of a whole CAS process (issue "Crash safety"): a CAS in a child JVM is killed with
- * SIGKILL while many HTTPS clients create policies, then started again on the same data directory.
- * It must pass its own rollback check (the sealed checkpoint file is written before every
- * acknowledgement), keep its identity, and hold every write it acknowledged; its ledger must verify
- * and agree with its policies.
+ * Crash safety of a whole CAS process: a CAS in a child JVM is killed with SIGKILL while many HTTPS
+ * clients create policies, then started again on the same data directory. It must pass its own
+ * rollback check (the sealed checkpoint file is written before every acknowledgement), keep its
+ * identity, and hold every write it acknowledged; its ledger must verify and agree with its
+ * policies.
  */
 class CasNodeCrashTest {
 

@@ -56,11 +56,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two CAS processes on one PostgreSQL database (issue "Store": they serve the same state
- * consistently). Two {@link CasNode}s in this JVM, each with its own data directory, connection
- * pool, store writer and listener, take concurrent governance writes: proposals through one,
- * approvals through the other, racing on shared policies. Then: no lost update, a ledger without
- * gap or duplicate that matches the histories, and the same checkpoint from both.
+ * Two CAS processes on one PostgreSQL database (they must serve the same state consistently). Two
+ * {@link CasNode}s in this JVM, each with its own data directory, connection pool, store writer and
+ * listener, take concurrent governance writes: proposals through one, approvals through the other,
+ * racing on shared policies. Then: no lost update, a ledger without gap or duplicate that matches
+ * the histories, and the same checkpoint from both.
  */
 class CasNodeTwoProcessesTest {
 
