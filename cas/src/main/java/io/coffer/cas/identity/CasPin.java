@@ -1,28 +1,20 @@
 package io.coffer.cas.identity;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.cas.identity.CasVerificationException.Reason;
+import io.coffer.cas.internal.JsonFile;
 import io.coffer.ledger.note.Ed25519NoteVerifier;
 import io.coffer.ledger.note.NoteException;
 import io.coffer.ledger.note.NoteVerifier;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -75,17 +67,6 @@ public record CasPin(
           "tee",
           "simulated",
           "attestedAt");
-
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder().maxNestingDepth(4).maxNumberLength(8).build())
-                  .build())
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-          .build();
 
   public CasPin {
     requireUrl(url);
@@ -161,7 +142,7 @@ public record CasPin(
 
   /** The pin file's content. */
   public byte[] encode() {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = JsonFile.newObject();
     o.put("version", VERSION);
     o.put("name", name);
     o.put("url", url.toString());
@@ -171,12 +152,7 @@ public record CasPin(
     o.put("tee", tee);
     o.put("simulated", simulated);
     o.put("attestedAt", attestedAt.toString());
-    try {
-      return (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n")
-          .getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a pin", e);
-    }
+    return JsonFile.write(o);
   }
 
   /**
@@ -185,31 +161,11 @@ public record CasPin(
    * @throws CasVerificationException {@code MALFORMED_PIN} naming the member that is wrong
    */
   public static CasPin decode(byte[] json) throws CasVerificationException {
-    if (json.length > MAX_JSON_BYTES) {
-      throw malformed("longer than " + MAX_JSON_BYTES + " bytes");
-    }
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      String at =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw new CasVerificationException(Reason.MALFORMED_PIN, "pin: not JSON" + at, e);
-    } catch (IOException e) {
-      throw new CasVerificationException(Reason.MALFORMED_PIN, "pin: not JSON", e);
-    }
-    if (root == null || !root.isObject()) {
-      throw malformed("not a JSON object");
-    }
-    for (Map.Entry<String, JsonNode> member : root.properties()) {
-      if (!MEMBERS.contains(member.getKey())) {
-        throw malformed("unknown member \"" + printable(member.getKey()) + "\"");
-      }
+      root = JsonFile.read(json, MAX_JSON_BYTES, MEMBERS);
+    } catch (JsonFile.Malformed e) {
+      throw new CasVerificationException(Reason.MALFORMED_PIN, "pin: " + e.getMessage(), e);
     }
     for (String member : MEMBERS) {
       if (!root.has(member)) {
@@ -265,11 +221,6 @@ public record CasPin(
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("attestedAt: not an RFC 3339 UTC instant", e);
     }
-  }
-
-  private static String printable(String s) {
-    String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-    return cut.replaceAll("[^\\x20-\\x7e]", "?");
   }
 
   private static CasVerificationException malformed(String why) {

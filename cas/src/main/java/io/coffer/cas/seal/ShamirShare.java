@@ -1,23 +1,14 @@
 package io.coffer.cas.seal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.cas.internal.JsonFile;
 import io.coffer.cas.seal.SealException.Reason;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -57,17 +48,6 @@ public record ShamirShare(
       List.of(
           "format", "version", "cas", "seal", "index", "threshold", "shares", "share", "checksum");
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder().maxNestingDepth(4).maxNumberLength(8).build())
-                  .build())
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-          .build();
-
   public ShamirShare {
     Objects.requireNonNull(sealId, "sealId");
     SealedDataKey.requireCasId(casId);
@@ -104,7 +84,7 @@ public record ShamirShare(
 
   /** The share file's content. */
   public byte[] encode() {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = JsonFile.newObject();
     o.put("format", FORMAT);
     o.put("version", VERSION);
     o.put("cas", casId);
@@ -114,12 +94,7 @@ public record ShamirShare(
     o.put("shares", shareCount);
     o.put("share", Base64.getEncoder().encodeToString(share));
     o.put("checksum", digest().toString());
-    try {
-      return (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n")
-          .getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a share", e);
-    }
+    return JsonFile.write(o);
   }
 
   /**
@@ -129,31 +104,11 @@ public record ShamirShare(
    *     does not match the share; never quoting the share
    */
   public static ShamirShare parse(byte[] file) throws SealException {
-    if (file.length > MAX_FILE_BYTES) {
-      throw malformed("longer than " + MAX_FILE_BYTES + " bytes");
-    }
     JsonNode root;
     try {
-      root = MAPPER.readTree(file);
-    } catch (JsonProcessingException e) {
-      String at =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw new SealException(Reason.MALFORMED, "share file: not JSON" + at, e);
-    } catch (IOException e) {
-      throw new SealException(Reason.MALFORMED, "share file: not JSON", e);
-    }
-    if (root == null || !root.isObject()) {
-      throw malformed("not a JSON object");
-    }
-    for (Map.Entry<String, JsonNode> member : root.properties()) {
-      if (!MEMBERS.contains(member.getKey())) {
-        throw malformed("unknown member \"" + printable(member.getKey()) + "\"");
-      }
+      root = JsonFile.read(file, MAX_FILE_BYTES, MEMBERS);
+    } catch (JsonFile.Malformed e) {
+      throw new SealException(Reason.MALFORMED, "share file: " + e.getMessage(), e);
     }
     if (!FORMAT.equals(text(root, "format"))) {
       throw malformed("format: not " + FORMAT);
@@ -236,11 +191,6 @@ public record ShamirShare(
       throw malformed("share: not canonical base64");
     }
     return bytes;
-  }
-
-  private static String printable(String s) {
-    String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-    return cut.replaceAll("[^\\x20-\\x7e]", "?");
   }
 
   private static SealException malformed(String why) {

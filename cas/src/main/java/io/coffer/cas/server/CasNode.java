@@ -90,6 +90,7 @@ public final class CasNode implements CasControl, AutoCloseable {
   private WitnessSubmitter submitter;
   private Thread opening;
   private Path sealedDir;
+  private boolean closed;
 
   private CasNode(
       CasConfig config,
@@ -442,7 +443,6 @@ public final class CasNode implements CasControl, AutoCloseable {
       LOG.atError()
           .addKeyValue("reason", e instanceof CasStartException s ? s.reason() : "internal")
           .log("the CAS stops after unsealing: " + e.getMessage());
-      state = CasState.STOPPING;
       stopped.completeExceptionally(e);
       close();
     }
@@ -452,9 +452,10 @@ public final class CasNode implements CasControl, AutoCloseable {
   @Override
   public void close() {
     synchronized (lifecycle) {
-      if (state == CasState.STOPPING && stopped.isDone()) {
+      if (closed) {
         return;
       }
+      closed = true;
       state = CasState.STOPPING;
       if (submitter != null) {
         submitter.close();

@@ -165,6 +165,47 @@ class CasNodeTest {
     assertThat(client(second).read("lab", Optional.empty()).current().version()).isEqualTo(1);
   }
 
+  @Test
+  void aShamirCasWhoseStoreWasRolledBack_stopsOnceUnsealed_andClosesEverything() throws Exception {
+    CasNode first = start(SealType.SHAMIR);
+    List<Path> shares = first.shareFiles();
+    client(first).create(policy("lab"), List.of());
+    first.close();
+    Path db = dir.resolve("data").resolve(StoreKind.SQLITE_FILE);
+    Path copy = dir.resolve("copy.db");
+    Files.copy(db, copy);
+    CasNode second = start(SealType.SHAMIR);
+    unseal(second, shares);
+    awaitServing(second);
+    client(second).create(policy("lab2"), List.of());
+    second.close();
+    Files.copy(copy, db, StandardCopyOption.REPLACE_EXISTING);
+    Files.deleteIfExists(Path.of(db + "-wal"));
+    Files.deleteIfExists(Path.of(db + "-shm"));
+
+    CasNode third = start(SealType.SHAMIR);
+    java.net.URI url = third.url();
+    unseal(third, shares);
+
+    assertThat(third.stopped())
+        .failsWithin(Duration.ofSeconds(10))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(
+            CasStartException.class,
+            e -> assertThat(e.reason()).isEqualTo(CasStartException.Reason.ROLLBACK));
+    assertThat(third.state()).isEqualTo(CasState.STOPPING);
+    assertThatThrownBy(() -> CasClient.unpinned(url).describe())
+        .isInstanceOf(CasClientException.class);
+  }
+
+  private static void unseal(CasNode node, List<Path> shares) throws Exception {
+    SelfDescription sealed = CasClient.unpinned(node.url()).describe();
+    CasClient client = CasClient.pinned(node.url(), sealed.tlsPublicKey(), Optional.empty());
+    client.unseal(Files.readAllBytes(shares.get(0)));
+    client.unseal(Files.readAllBytes(shares.get(1)));
+  }
+
   private static void awaitServing(CasNode node) throws InterruptedException {
     for (int i = 0; i < 200 && node.state() != CasState.SERVING; i++) {
       Thread.sleep(25);

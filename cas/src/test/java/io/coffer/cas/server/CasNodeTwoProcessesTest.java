@@ -19,11 +19,11 @@ import io.coffer.cas.service.ProposalState;
 import io.coffer.ledger.checkpoint.CheckpointVerifier;
 import io.coffer.ledger.merkle.TreeHead;
 import io.coffer.ledger.note.NoteVerifier;
+import io.coffer.ledger.testing.DurablePostgres;
 import io.coffer.policy.canonical.PolicyHash;
 import io.coffer.policy.governance.ApprovalMessage;
 import io.coffer.policy.governance.Identity;
 import io.coffer.policy.parse.PolicyParser;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +39,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -69,7 +68,7 @@ class CasNodeTwoProcessesTest {
   private static final int WORKERS = 8;
   private static final int ATTEMPTS_PER_WORKER = 8;
 
-  private static EmbeddedPostgres postgres;
+  private static DurablePostgres postgres;
 
   @TempDir Path dir;
 
@@ -78,13 +77,7 @@ class CasNodeTwoProcessesTest {
 
   @BeforeAll
   static void startDatabase() throws IOException {
-    // The embedded server turns durability off by default, which the store refuses.
-    postgres =
-        EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "on")
-            .setServerConfig("synchronous_commit", "on")
-            .setServerConfig("full_page_writes", "on")
-            .start();
+    postgres = DurablePostgres.start();
   }
 
   @AfterAll
@@ -98,8 +91,6 @@ class CasNodeTwoProcessesTest {
   }
 
   private CasNode start(Path data) throws Exception {
-    Properties user = new Properties();
-    user.setProperty("user", "postgres");
     Path measured = dir.resolve("measured.txt");
     if (!Files.exists(measured)) {
       Files.writeString(measured, "the CAS's code\n");
@@ -110,8 +101,8 @@ class CasNodeTwoProcessesTest {
             "127.0.0.1",
             0,
             StoreKind.POSTGRES,
-            Optional.of("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres"),
-            user,
+            Optional.of(postgres.url()),
+            DurablePostgres.user(),
             TeeMode.SIMULATION,
             new CasConfig.Simulation(dir.resolve("platform.pem"), List.of(measured)),
             SealType.KEY_FILE,

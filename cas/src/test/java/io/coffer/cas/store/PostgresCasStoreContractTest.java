@@ -6,12 +6,10 @@ import io.coffer.cas.service.CasException;
 import io.coffer.cas.service.CasException.Type;
 import io.coffer.ledger.log.TreeHeadSigner;
 import io.coffer.ledger.store.StoredCheckpoint;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.coffer.ledger.testing.DurablePostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +19,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,20 +30,13 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresCasStoreContractTest extends CasStoreContractTest {
 
-  private static final AtomicInteger SCHEMAS = new AtomicInteger();
-  private static EmbeddedPostgres postgres;
+  private static DurablePostgres postgres;
 
   private String schema;
 
   @BeforeAll
   static void startServer() throws IOException {
-    // The embedded server turns durability off by default, which the store refuses.
-    postgres =
-        EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "on")
-            .setServerConfig("synchronous_commit", "on")
-            .setServerConfig("full_page_writes", "on")
-            .start();
+    postgres = DurablePostgres.start();
   }
 
   @AfterAll
@@ -56,24 +46,15 @@ class PostgresCasStoreContractTest extends CasStoreContractTest {
 
   @BeforeEach
   void freshSchema() throws SQLException {
-    schema = "cas_test_" + SCHEMAS.incrementAndGet();
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
-    }
+    schema = postgres.freshSchema("cas_test_");
   }
 
   private String url() {
-    return "jdbc:postgresql://localhost:"
-        + postgres.getPort()
-        + "/postgres?currentSchema="
-        + schema;
+    return postgres.url(schema);
   }
 
   private static Properties user() {
-    Properties p = new Properties();
-    p.setProperty("user", "postgres");
-    return p;
+    return DurablePostgres.user();
   }
 
   @Override
@@ -202,10 +183,7 @@ class PostgresCasStoreContractTest extends CasStoreContractTest {
   @Test
   void open_ofCasTablesOfAnUnknownSchemaVersion_failsClosed() throws Exception {
     open().close();
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("UPDATE " + schema + ".cas_schema SET version = 2");
-    }
+    postgres.execute("UPDATE " + schema + ".cas_schema SET version = 2");
 
     org.assertj.core.api.Assertions.assertThatThrownBy(this::openStore)
         .isInstanceOf(CasException.class)

@@ -2,13 +2,11 @@ package io.coffer.cli.cas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.cli.Main;
-import io.coffer.cli.attest.CofferHome;
 import io.coffer.cli.command.ExitCode;
+import io.coffer.cli.testing.CasCli;
 import io.coffer.cli.testing.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,29 +26,12 @@ class ServeCommandTest {
   @TempDir Path dir;
 
   private CasContext context() {
-    return new CasContext(new CofferHome(dir.resolve("home")), Clock.systemUTC());
+    return new CasCli(dir.resolve("home"), Clock.systemUTC()).context();
   }
 
   /** {@code coffer args} with every context-taking command bound to this test's home. */
   private CliRun coffer(String... args) {
-    CasContext context = context();
-    CommandLine.IFactory fallback = CommandLine.defaultFactory();
-    return CliRun.run(
-        Main.commandLine(
-            new CommandLine.IFactory() {
-              @Override
-              public <K> K create(Class<K> cls) throws Exception {
-                Constructor<K> withContext;
-                try {
-                  withContext = cls.getDeclaredConstructor(CasContext.class);
-                } catch (NoSuchMethodException e) {
-                  return fallback.create(cls);
-                }
-                withContext.setAccessible(true);
-                return withContext.newInstance(context);
-              }
-            }),
-        args);
+    return new CasCli(dir.resolve("home"), Clock.systemUTC()).run(args);
   }
 
   @Test

@@ -5,20 +5,27 @@ import io.coffer.cli.attest.CofferHome;
 import io.coffer.cli.cas.CasContext;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine;
 
 /**
  * {@code coffer} with every command that takes a {@link CasContext} bound to a Coffer home of the
- * test's choosing and {@link LoopbackCas#CLOCK}, so that no test touches the real home. Every other
- * part of the command tree, error handling included, is the real one.
+ * test's choosing and a clock ({@link LoopbackCas#CLOCK} unless given), so that no test touches the
+ * real home. Every other part of the command tree, error handling included, is the real one.
  *
  * @param home the Coffer home
+ * @param clock the commands' clock
  */
-public record CasCli(Path home) {
+public record CasCli(Path home, Clock clock) {
+
+  /** The commands with {@link LoopbackCas#CLOCK}. */
+  public CasCli(Path home) {
+    this(home, LoopbackCas.CLOCK);
+  }
 
   /** The context the commands get. */
   public CasContext context() {
-    return new CasContext(new CofferHome(home), LoopbackCas.CLOCK);
+    return new CasContext(new CofferHome(home), clock);
   }
 
   /** Runs {@code coffer args} in-process. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.coffer.ledger.merkle.Hash;
 import io.coffer.ledger.merkle.NodeId;
 import io.coffer.ledger.store.StoreException.Reason;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.coffer.ledger.testing.DurablePostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,20 +28,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class PostgresLogStoreContractTest extends LogStoreContractTest {
 
-  private static final AtomicInteger SCHEMAS = new AtomicInteger();
-  private static EmbeddedPostgres postgres;
+  private static DurablePostgres postgres;
 
   private String schema;
 
   @BeforeAll
   static void startServer() throws IOException {
-    // The embedded server turns durability off by default, which the store refuses.
-    postgres =
-        EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "on")
-            .setServerConfig("synchronous_commit", "on")
-            .setServerConfig("full_page_writes", "on")
-            .start();
+    postgres = DurablePostgres.start();
   }
 
   @AfterAll
@@ -52,24 +44,15 @@ class PostgresLogStoreContractTest extends LogStoreContractTest {
 
   @BeforeEach
   void freshSchema() throws SQLException {
-    schema = "test_" + SCHEMAS.incrementAndGet();
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
-    }
+    schema = postgres.freshSchema("test_");
   }
 
   private String url() {
-    return "jdbc:postgresql://localhost:"
-        + postgres.getPort()
-        + "/postgres?currentSchema="
-        + schema;
+    return postgres.url(schema);
   }
 
   private static Properties user() {
-    Properties p = new Properties();
-    p.setProperty("user", "postgres");
-    return p;
+    return DurablePostgres.user();
   }
 
   @Override

@@ -1,0 +1,2 @@
+/** Code the CAS's packages share that is not API. */
+package io.coffer.cas.internal;
