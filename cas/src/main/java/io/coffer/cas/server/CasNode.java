@@ -443,14 +443,18 @@ public final class CasNode implements CasControl, AutoCloseable {
       LOG.atError()
           .addKeyValue("reason", e instanceof CasStartException s ? s.reason() : "internal")
           .log("the CAS stops after unsealing: " + e.getMessage());
-      stopped.completeExceptionally(e);
-      close();
+      close(e);
     }
   }
 
   /** Stops listening, stops the witness submissions, and closes the store. Idempotent. */
   @Override
   public void close() {
+    close(null);
+  }
+
+  /** Closes, then completes {@link #stopped()}: exceptionally with {@code failure} if given. */
+  private void close(Exception failure) {
     synchronized (lifecycle) {
       if (closed) {
         return;
@@ -464,7 +468,11 @@ public final class CasNode implements CasControl, AutoCloseable {
         server.stop();
       }
       closeQuietly(store, null);
+    }
+    if (failure == null) {
       stopped.complete(null);
+    } else {
+      stopped.completeExceptionally(failure);
     }
   }
 
