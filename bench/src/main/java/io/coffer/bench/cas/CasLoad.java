@@ -66,7 +66,8 @@ public final class CasLoad {
       Workload workload =
           switch (options.mix()) {
             case READ -> ReadWorkload.seed(cas, stakeholders, options.policies());
-            case WRITE -> WriteWorkload.seed(cas, stakeholders, options.clients());
+            case WRITE ->
+                WriteWorkload.seed(cas, stakeholders, options.clients(), options.presign());
           };
       List<ClientOperation> operations = new ArrayList<>();
       for (int i = 0; i < options.clients(); i++) {

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * @param policies policies seeded for the read mix
  * @param stakeholders identities made; clients take them in turn
  * @param board how many of the stakeholders form the board of every policy (1-of-board updates)
+ * @param presign for the write mix, how many versions each client chains and signs before the run,
+ *     so that the run measures the CAS rather than the clients' signing (which shares the machine's
+ *     cores with it); a client that uses them up signs as it goes
  * @param accp install Amazon Corretto Crypto Provider first (server and clients)
  * @param json print the report as JSON instead of text
  */
@@ -39,6 +42,7 @@ public record LoadOptions(
     int policies,
     int stakeholders,
     int board,
+    int presign,
     boolean accp,
     boolean json) {
 
@@ -50,6 +54,9 @@ public record LoadOptions(
 
   /** The most stakeholders: a read rule lists them all, and a rule holds at most 256. */
   public static final int MAX_STAKEHOLDERS = 200;
+
+  /** The most versions a client signs ahead. */
+  public static final int MAX_PRESIGN = 100_000;
 
   /** The highest offered rate. */
   public static final int MAX_RATE = 1_000_000;
@@ -70,6 +77,8 @@ public record LoadOptions(
         --policies N              policies seeded for reads (default 100)
         --stakeholders N          identities made, clients take them in turn (default 8)
         --board N                 stakeholders on every policy's board, 1-of-board updates (default 3)
+        --presign N               write mix: versions each client signs before the run (default 0:
+                                  clients sign between requests, on the CAS's cores)
         --provider jdk|accp       JCA providers: the JDK's, or ACCP installed first (default jdk)
         --json                    print the report as JSON
         --help                    print this
@@ -90,6 +99,7 @@ public record LoadOptions(
     requireRange("--policies", policies, 1, MAX_POLICIES);
     requireRange("--stakeholders", stakeholders, 1, MAX_STAKEHOLDERS);
     requireRange("--board", board, 1, stakeholders);
+    requireRange("--presign", presign, 0, MAX_PRESIGN);
   }
 
   /** The settings {@code args} give; every option left out takes its default. */
@@ -103,6 +113,7 @@ public record LoadOptions(
     int policies = 100;
     int stakeholders = 8;
     int board = 3;
+    int presign = 0;
     boolean accp = false;
     boolean json = false;
     Set<String> seen = new HashSet<>();
@@ -134,6 +145,7 @@ public record LoadOptions(
         case "--policies" -> policies = integer(option, value);
         case "--stakeholders" -> stakeholders = integer(option, value);
         case "--board" -> board = integer(option, value);
+        case "--presign" -> presign = integer(option, value);
         case "--provider" -> accp = provider(value);
         default -> throw new IllegalArgumentException(option + ": unknown option");
       }
@@ -145,7 +157,18 @@ public record LoadOptions(
               rate.get().equals("target") ? mix.targetPerSecond() : integer("--rate", rate.get()));
     }
     return new LoadOptions(
-        store, mix, clients, warmup, duration, offered, policies, stakeholders, board, accp, json);
+        store,
+        mix,
+        clients,
+        warmup,
+        duration,
+        offered,
+        policies,
+        stakeholders,
+        board,
+        presign,
+        accp,
+        json);
   }
 
   private static boolean provider(String value) {

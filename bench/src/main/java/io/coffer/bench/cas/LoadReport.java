@@ -57,13 +57,16 @@ record LoadReport(
     b.append(
         String.format(
             Locale.ROOT,
-            "CAS load: %s, %s, %s, %d clients, %s warm-up, %s measured%n",
+            "CAS load: %s, %s, %s, %d clients, %s warm-up, %s measured%s%n",
             options.store().cliName(),
             options.mix().cliName(),
             mode(),
             options.clients(),
             seconds(options.warmup()),
-            seconds(options.duration())));
+            seconds(options.duration()),
+            options.mix() == Mix.WRITE && options.presign() > 0
+                ? ", " + options.presign() + " versions signed ahead per client"
+                : ""));
     b.append(
         String.format(
             Locale.ROOT,
@@ -130,6 +133,9 @@ record LoadReport(
     run.put("policies", options.policies());
     run.put("stakeholders", options.stakeholders());
     run.put("board", options.board());
+    if (options.mix() == Mix.WRITE) {
+      run.put("presignedPerClient", options.presign());
+    }
     run.put("provider", options.accp() ? "accp" : "jdk");
     Map<String, Object> latency = new LinkedHashMap<>();
     latency.put("samples", l.count());

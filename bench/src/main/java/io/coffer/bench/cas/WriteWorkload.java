@@ -7,10 +7,12 @@ import io.coffer.cas.service.ProposalState;
 import io.coffer.policy.governance.Approval;
 import io.coffer.policy.governance.IdentityKey;
 import java.security.GeneralSecurityException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Governance writes: each client proposes the next version of a policy of its own ({@code
@@ -26,15 +28,27 @@ final class WriteWorkload implements Workload {
   private final LoopbackCas cas;
   private final Stakeholders stakeholders;
   private final List<BenchPolicy> firsts;
+  private final List<List<Signed>> ahead;
 
-  private WriteWorkload(LoopbackCas cas, Stakeholders stakeholders, List<BenchPolicy> firsts) {
+  private WriteWorkload(
+      LoopbackCas cas,
+      Stakeholders stakeholders,
+      List<BenchPolicy> firsts,
+      List<List<Signed>> ahead) {
     this.cas = cas;
     this.stakeholders = stakeholders;
     this.firsts = List.copyOf(firsts);
+    this.ahead = List.copyOf(ahead);
   }
 
-  /** Creates one policy per client, as the first stakeholder. */
-  static WriteWorkload seed(LoopbackCas cas, Stakeholders stakeholders, int clients)
+  /** A version and its approval. */
+  private record Signed(BenchPolicy version, Approval approval) {}
+
+  /**
+   * Creates one policy per client, as the first stakeholder, and chains and signs {@code presign}
+   * versions of each ahead of the run.
+   */
+  static WriteWorkload seed(LoopbackCas cas, Stakeholders stakeholders, int clients, int presign)
       throws GeneralSecurityException, CasClientException {
     CasClient creator = cas.client(stakeholders.forClient(0));
     List<BenchPolicy> out = new ArrayList<>();
@@ -44,7 +58,30 @@ final class WriteWorkload implements Workload {
       creator.create(p.yaml(), List.of());
       out.add(p);
     }
-    return new WriteWorkload(cas, stakeholders, out);
+    List<List<Signed>> ahead =
+        IntStream.range(0, clients)
+            .parallel()
+            .mapToObj(i -> chain(out.get(i), stakeholders.approverFor(i), stakeholders, presign))
+            .toList();
+    return new WriteWorkload(cas, stakeholders, out, ahead);
+  }
+
+  private static List<Signed> chain(
+      BenchPolicy current, IdentityKey approver, Stakeholders stakeholders, int length) {
+    List<Signed> out = new ArrayList<>(length);
+    String hash = current.hash();
+    for (int i = 0; i < length; i++) {
+      Signed next = sign(current.name(), hash, approver, stakeholders);
+      out.add(next);
+      hash = next.version().hash();
+    }
+    return out;
+  }
+
+  private static Signed sign(
+      String name, String currentHash, IdentityKey approver, Stakeholders stakeholders) {
+    BenchPolicy next = BenchPolicy.next(name, currentHash, stakeholders);
+    return new Signed(next, approver.approve(next.approvalMessage()));
   }
 
   @Override
@@ -52,36 +89,41 @@ final class WriteWorkload implements Workload {
     if (client >= firsts.size()) {
       throw new IllegalArgumentException("no policy was seeded for client " + client);
     }
-    Writer w =
-        new Writer(
-            cas.client(stakeholders.forClient(client)),
-            stakeholders.approverFor(client),
-            firsts.get(client));
-    return w;
+    return new Writer(
+        cas.client(stakeholders.forClient(client)),
+        stakeholders.approverFor(client),
+        firsts.get(client),
+        ahead.get(client));
   }
 
   private final class Writer implements ClientOperation {
     private final CasClient http;
     private final IdentityKey approver;
     private final String name;
-    private BenchPolicy next;
-    private Approval approval;
+    private final ArrayDeque<Signed> ahead;
+    private Signed next;
 
-    Writer(CasClient http, IdentityKey approver, BenchPolicy current) {
+    Writer(CasClient http, IdentityKey approver, BenchPolicy current, List<Signed> ahead) {
       this.http = http;
       this.approver = approver;
       this.name = current.name();
+      this.ahead = new ArrayDeque<>(ahead);
       prepare(current.hash());
     }
 
+    /** The version after {@code currentHash}: the next one signed ahead, or one signed now. */
     private void prepare(String currentHash) {
-      next = BenchPolicy.next(name, currentHash, stakeholders);
-      approval = approver.approve(next.approvalMessage());
+      while (!ahead.isEmpty()
+          && !ahead.peekFirst().version().predecessor().orElseThrow().equals(currentHash)) {
+        ahead.removeFirst();
+      }
+      next =
+          ahead.isEmpty() ? sign(name, currentHash, approver, stakeholders) : ahead.removeFirst();
     }
 
     @Override
     public void call() throws CasClientException, OperationException {
-      Proposal p = http.propose(next.yaml(), List.of(approval), Optional.empty());
+      Proposal p = http.propose(next.version().yaml(), List.of(next.approval()), Optional.empty());
       if (p.state() != ProposalState.ACTIVATED) {
         throw new OperationException(
             "not-activated", "the proposal for " + name + " is " + p.state());
@@ -91,7 +133,7 @@ final class WriteWorkload implements Workload {
     @Override
     public void between(boolean lastSucceeded) throws CasClientException {
       if (lastSucceeded) {
-        prepare(next.hash());
+        prepare(next.version().hash());
       } else {
         // The outcome is unknown (a timeout) or the policy moved: start from what the CAS has.
         prepare(http.read(name, Optional.empty()).current().hash());

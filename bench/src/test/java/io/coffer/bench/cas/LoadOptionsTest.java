@@ -21,6 +21,7 @@ class LoadOptionsTest {
     assertThat(o.duration()).isEqualTo(Duration.ofSeconds(20));
     assertThat(o.rate()).isEmpty();
     assertThat(o.policies()).isEqualTo(100);
+    assertThat(o.presign()).isZero();
     assertThat(o.accp()).isFalse();
     assertThat(o.json()).isFalse();
   }
@@ -48,6 +49,8 @@ class LoadOptionsTest {
                 "4",
                 "--board",
                 "2",
+                "--presign",
+                "300",
                 "--provider",
                 "accp",
                 "--json"));
@@ -61,6 +64,7 @@ class LoadOptionsTest {
     assertThat(o.policies()).isEqualTo(10);
     assertThat(o.stakeholders()).isEqualTo(4);
     assertThat(o.board()).isEqualTo(2);
+    assertThat(o.presign()).isEqualTo(300);
     assertThat(o.accp()).isTrue();
     assertThat(o.json()).isTrue();
   }

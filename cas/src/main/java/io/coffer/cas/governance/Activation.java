@@ -10,6 +10,7 @@ import io.coffer.cas.store.ProposalRow;
 import io.coffer.cas.store.WriteTransaction;
 import io.coffer.policy.governance.ApprovalMessage;
 import io.coffer.policy.governance.Evaluation;
+import io.coffer.policy.governance.SignatureCache;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +29,14 @@ final class Activation {
   static void attempt(
       WriteTransaction tx,
       StoredPolicies stored,
+      SignatureCache signatures,
       Current current,
       ProposalRow row,
       ParsedPolicy proposed,
       ApprovalMessage message,
       Instant now)
       throws CasException {
-    Evaluation evaluation = Ballots.evaluate(tx, row.id(), current, message);
+    Evaluation evaluation = Ballots.evaluate(tx, row.id(), current, message, signatures);
     if (!evaluation.satisfied()) {
       return;
     }
@@ -61,9 +63,14 @@ final class Activation {
             now,
             Optional.of(row.id()),
             index,
-            stored.seal(StoredPolicies.versionRow(name, version), proposed.yaml())));
+            stored.seal(StoredPolicies.versionRow(name, version), proposed)));
     tx.closeProposal(row.id(), ProposalState.ACTIVATED, now);
-    for (ProposalRow other : tx.proposals(name)) {
+    // The store may hide an open proposal from this list: it stays open, and can never activate,
+    // because its predecessor is no longer the current version.
+    for (ProposalRow other : tx.openProposals(name)) {
+      if (!other.name().equals(name)) {
+        throw StoredPolicies.corrupt("the store listed a proposal of another policy");
+      }
       if (other.state() != ProposalState.OPEN || other.id().equals(row.id())) {
         continue;
       }

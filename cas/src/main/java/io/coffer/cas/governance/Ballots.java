@@ -9,6 +9,7 @@ import io.coffer.policy.governance.ApprovalMessage;
 import io.coffer.policy.governance.Evaluation;
 import io.coffer.policy.governance.Governance;
 import io.coffer.policy.governance.GovernanceException;
+import io.coffer.policy.governance.SignatureCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,12 +45,16 @@ final class Ballots {
 
   /** The update rule of {@code current} over the proposal's approvals. */
   static Evaluation evaluate(
-      ReadTransaction tx, String proposalId, Current current, ApprovalMessage message)
+      ReadTransaction tx,
+      String proposalId,
+      Current current,
+      ApprovalMessage message,
+      SignatureCache signatures)
       throws CasException {
     List<Approval> approvals = approvals(tx.ballots(proposalId));
     try {
       return Governance.evaluate(
-          current.policy().access().update(), approvals, current.creator(), message);
+          current.policy().access().update(), approvals, current.creator(), message, signatures);
     } catch (GovernanceException e) {
       throw StoredPolicies.corrupt("proposal " + proposalId + " has too many ballots");
     }

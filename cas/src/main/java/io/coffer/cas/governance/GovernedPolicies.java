@@ -24,6 +24,7 @@ import io.coffer.policy.governance.ApprovalMessage;
 import io.coffer.policy.governance.Governance;
 import io.coffer.policy.governance.GovernanceException;
 import io.coffer.policy.governance.Identity;
+import io.coffer.policy.governance.SignatureCache;
 import io.coffer.policy.model.PolicyName;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -83,12 +84,20 @@ public final class GovernedPolicies implements PolicyService {
   private final InstantSource clock;
   private final Proposals proposals;
 
+  /**
+   * Signatures this CAS has found valid: an approval is verified when it arrives, off the writer's
+   * thread, and again (from the store, which is untrusted) at every evaluation; the second is a
+   * cache hit for exactly the same bytes.
+   */
+  private final SignatureCache signatures = new SignatureCache(SignatureCache.DEFAULT_ENTRIES);
+
   public GovernedPolicies(
       CasStore store, Barrier barrier, InstantSource clock, SecureRandom random) {
     this.store = Objects.requireNonNull(store, "store");
     this.stored = new StoredPolicies(barrier);
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.proposals = new Proposals(store, stored, Objects.requireNonNull(random, "random"));
+    this.proposals =
+        new Proposals(store, stored, Objects.requireNonNull(random, "random"), signatures);
   }
 
   private Instant now() {
@@ -109,8 +118,8 @@ public final class GovernedPolicies implements PolicyService {
     }
     String name = parsed.name();
     String hash = parsed.hash();
-    byte[] yaml = policyYaml.clone();
-    Set<Identity> approvers = verified(approvals, message(name, hash, Optional.empty()));
+    Set<Identity> approvers =
+        verified(approvals, message(name, hash, Optional.empty()), signatures);
     Instant now = now();
     return finish(
         store.write(tx -> {
@@ -141,7 +150,7 @@ public final class GovernedPolicies implements PolicyService {
                   now,
                   Optional.empty(),
                   index,
-                  stored.seal(StoredPolicies.versionRow(name, 1), yaml));
+                  stored.seal(StoredPolicies.versionRow(name, 1), parsed));
           tx.insertPolicyVersion(row);
           return Outcome.of(version(row));
         }));
@@ -331,7 +340,8 @@ public final class GovernedPolicies implements PolicyService {
    * The identities of {@code approvals}, each verified for {@code message}: {@code
    * INVALID_APPROVAL} for the first that does not verify.
    */
-  static Set<Identity> verified(List<Approval> approvals, ApprovalMessage message)
+  static Set<Identity> verified(
+      List<Approval> approvals, ApprovalMessage message, SignatureCache signatures)
       throws CasException {
     if (approvals.size() > Governance.MAX_APPROVALS) {
       throw new CasException(
@@ -340,7 +350,7 @@ public final class GovernedPolicies implements PolicyService {
     Set<Identity> out = new LinkedHashSet<>();
     for (Approval approval : approvals) {
       try {
-        out.add(approval.verify(message));
+        out.add(approval.verify(message, signatures));
       } catch (GovernanceException e) {
         throw new CasException(Type.INVALID_APPROVAL, e.getMessage(), e);
       }

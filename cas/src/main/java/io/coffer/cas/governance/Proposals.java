@@ -31,11 +31,13 @@ import io.coffer.policy.governance.ApprovalMessage;
 import io.coffer.policy.governance.Governance;
 import io.coffer.policy.governance.GovernanceException;
 import io.coffer.policy.governance.Identity;
+import io.coffer.policy.governance.SignatureCache;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -55,11 +57,13 @@ final class Proposals {
   private final CasStore store;
   private final StoredPolicies stored;
   private final SecureRandom random;
+  private final SignatureCache signatures;
 
-  Proposals(CasStore store, StoredPolicies stored, SecureRandom random) {
+  Proposals(CasStore store, StoredPolicies stored, SecureRandom random, SignatureCache signatures) {
     this.store = store;
     this.stored = stored;
     this.random = random;
+    this.signatures = signatures;
   }
 
   private String newId() {
@@ -104,7 +108,7 @@ final class Proposals {
     }
     String name = parsed.name();
     ApprovalMessage message = message(name, parsed.hash(), predecessor);
-    GovernedPolicies.verified(approvals, message);
+    GovernedPolicies.verified(approvals, message, signatures);
     String id = newId();
     return store.write(tx -> {
       Current c = stored.existing(tx, name);
@@ -143,7 +147,7 @@ final class Proposals {
               now.plus(life),
               ProposalState.OPEN,
               Optional.empty(),
-              stored.seal(StoredPolicies.proposalRow(id), yaml));
+              stored.seal(StoredPolicies.proposalRow(id), parsed));
       tx.insertProposal(row);
       tx.appendEvent(
           EventCodec.encode(
@@ -158,7 +162,7 @@ final class Proposals {
       for (Approval approval : approvals) {
         recordApproval(tx, row, approval, now);
       }
-      Activation.attempt(tx, stored, c, row, parsed, message, now);
+      Activation.attempt(tx, stored, signatures, c, row, parsed, message, now);
       return Outcome.of(view(tx, requireProposal(tx, id), c, now));
     });
   }
@@ -166,6 +170,18 @@ final class Proposals {
   Outcome<Proposal> approve(Caller caller, String id, Approval approval, Instant now)
       throws CasException {
     requireId(id);
+    // The signature is checked before the write, off the writer's thread. In the write, the same
+    // change's check is then taken as it is (a valid signature is also a cache hit at evaluation);
+    // a proposal the store shows differently in the write is checked there again.
+    Optional<Checked> checked =
+        store.read(tx -> {
+          Optional<ProposalRow> row = tx.proposal(id);
+          if (row.isEmpty() || !row.get().id().equals(id)) {
+            return Optional.empty();
+          }
+          ApprovalMessage message = messageOf(row.get());
+          return Optional.of(new Checked(message, check(approval, message)));
+        });
     return store.write(tx -> {
       ProposalRow row = requireProposal(tx, id);
       ParsedPolicy parsed = stored.proposal(row);
@@ -183,16 +199,35 @@ final class Proposals {
       if (closed.isPresent()) {
         return closed.get();
       }
-      ApprovalMessage message = message(row.name(), row.hash(), Optional.of(row.predecessor()));
-      try {
-        approval.verify(message);
-      } catch (GovernanceException e) {
-        throw new CasException(Type.INVALID_APPROVAL, e.getMessage(), e);
+      ApprovalMessage message = messageOf(row);
+      Optional<GovernanceException> invalid =
+          checked.isPresent() && Arrays.equals(checked.get().message().bytes(), message.bytes())
+              ? checked.get().invalid()
+              : check(approval, message);
+      if (invalid.isPresent()) {
+        throw new CasException(Type.INVALID_APPROVAL, invalid.get().getMessage(), invalid.get());
       }
       recordApproval(tx, row, approval, now);
-      Activation.attempt(tx, stored, c, row, parsed, message, now);
+      Activation.attempt(tx, stored, signatures, c, row, parsed, message, now);
       return Outcome.of(view(tx, requireProposal(tx, id), c, now));
     });
+  }
+
+  /** A signature checked for one change: {@code invalid} is empty when it verified. */
+  private record Checked(ApprovalMessage message, Optional<GovernanceException> invalid) {}
+
+  /** Why {@code approval} is not a valid signature of {@code message}; empty if it is. */
+  private Optional<GovernanceException> check(Approval approval, ApprovalMessage message) {
+    try {
+      approval.verify(message, signatures);
+      return Optional.empty();
+    } catch (GovernanceException e) {
+      return Optional.of(e);
+    }
+  }
+
+  private static ApprovalMessage messageOf(ProposalRow row) throws CasException {
+    return message(row.name(), row.hash(), Optional.of(row.predecessor()));
   }
 
   Outcome<Proposal> reject(Caller caller, String id, Optional<String> reason, Instant now)
@@ -390,7 +425,7 @@ final class Proposals {
     return readable(c, caller) || counted(c, caller).isPresent();
   }
 
-  private static Proposal view(ReadTransaction tx, ProposalRow row, Current c, Instant now)
+  private Proposal view(ReadTransaction tx, ProposalRow row, Current c, Instant now)
       throws CasException {
     ProposalState state =
         row.state() == ProposalState.OPEN && now.isAfter(row.expiresAt())
@@ -398,8 +433,7 @@ final class Proposals {
             : row.state();
     String explanation;
     if (state == ProposalState.OPEN && row.predecessor().equals(c.row().currentHash())) {
-      ApprovalMessage message = message(row.name(), row.hash(), Optional.of(row.predecessor()));
-      explanation = Ballots.evaluate(tx, row.id(), c, message).explanation();
+      explanation = Ballots.evaluate(tx, row.id(), c, messageOf(row), signatures).explanation();
     } else {
       explanation = state.name().toLowerCase(Locale.ROOT);
     }

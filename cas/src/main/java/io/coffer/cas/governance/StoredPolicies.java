@@ -58,8 +58,20 @@ final class StoredPolicies {
     return new RowId(PROPOSALS, id, 1);
   }
 
-  byte[] seal(RowId row, byte[] yaml) {
-    return barrier.encrypt(row, yaml);
+  /**
+   * The ciphertext of a policy for its row. The policy is remembered as parsed, so that opening the
+   * row later (each write reads the current version) checks the plaintext against it instead of
+   * parsing it again.
+   */
+  byte[] seal(RowId row, ParsedPolicy policy) {
+    remember(policy);
+    return barrier.encrypt(row, policy.yaml());
+  }
+
+  private void remember(ParsedPolicy policy) {
+    synchronized (cache) {
+      cache.put(policy.hash(), policy);
+    }
   }
 
   /**
@@ -146,37 +158,14 @@ final class StoredPolicies {
     if (!parsed.hash().equals(hash)) {
       throw corrupt("the stored policy " + row + " does not have the hash its row claims");
     }
-    synchronized (cache) {
-      cache.put(hash, parsed);
-    }
+    remember(parsed);
     return parsed;
   }
 
-  /** Identities parsed from text, by their exact text: parsing validates the key, which costs. */
-  private static final Map<String, Identity> IDENTITIES =
-      new LinkedHashMap<>(CACHE_ENTRIES * 2, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Identity> eldest) {
-          return size() > CACHE_ENTRIES;
-        }
-      };
-
   /** The identity a row holds as text (creator, proposer, voter). */
   static Identity identity(String text, String what) throws CasException {
-    synchronized (IDENTITIES) {
-      Identity known = IDENTITIES.get(text);
-      if (known != null) {
-        return known;
-      }
-    }
     try {
-      Identity parsed = Identity.parse(text);
-      synchronized (IDENTITIES) {
-        IDENTITIES.put(text, parsed);
-      }
-      return parsed;
+      return Identity.parse(text);
     } catch (GovernanceException e) {
       throw corrupt("the stored " + what + " is not an identity");
     }

@@ -105,6 +105,7 @@ enum CasDialect {
             + bytes
             + " NOT NULL)",
         "CREATE INDEX cas_proposals_by_name ON cas_proposals (name, seq)",
+        "CREATE INDEX cas_proposals_open ON cas_proposals (name, state, seq)",
         "CREATE TABLE cas_ballots (proposal_id "
             + text
             + " NOT NULL, voter "

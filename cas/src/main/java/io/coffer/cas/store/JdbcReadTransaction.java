@@ -220,6 +220,27 @@ class JdbcReadTransaction implements ReadTransaction {
     }
   }
 
+  @Override
+  public List<ProposalRow> openProposals(String name) throws CasException {
+    try {
+      PreparedStatement p =
+          prepare(
+              "SELECT "
+                  + PROPOSAL_COLUMNS
+                  + " FROM cas_proposals WHERE name = ? AND state = 'OPEN' ORDER BY seq DESC");
+      p.setString(1, name);
+      List<ProposalRow> out = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(proposal(r));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("reading the open proposals of policy " + name, e);
+    }
+  }
+
   private ProposalRow proposal(ResultSet r) throws SQLException, CasException {
     String id = r.getString(1);
     return decode(

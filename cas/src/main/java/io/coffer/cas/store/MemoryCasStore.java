@@ -234,6 +234,11 @@ public final class MemoryCasStore implements CasStore {
     }
 
     @Override
+    public List<ProposalRow> openProposals(String name) {
+      return proposals(name).stream().filter(p -> p.state() == ProposalState.OPEN).toList();
+    }
+
+    @Override
     public List<BallotRow> ballots(String proposalId) {
       return List.copyOf(state.ballots.getOrDefault(proposalId, List.of()));
     }

@@ -31,6 +31,12 @@ public interface ReadTransaction {
   /** The proposals of a policy, newest first. */
   List<ProposalRow> proposals(String name) throws CasException;
 
+  /**
+   * The proposals of a policy still {@code OPEN}, newest first: what an activation closes, without
+   * reading the policy's whole history.
+   */
+  List<ProposalRow> openProposals(String name) throws CasException;
+
   /** The ballots of a proposal, in the order recorded. */
   List<BallotRow> ballots(String proposalId) throws CasException;
 }

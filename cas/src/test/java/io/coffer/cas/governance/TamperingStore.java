@@ -56,7 +56,8 @@ final class TamperingStore implements CasStore {
                     ((List<PolicyVersionRow>) result).stream().map(versions).toList();
                 case "policy" -> ((Optional<PolicyRow>) result).map(policies);
                 case "proposal" -> ((Optional<ProposalRow>) result).map(proposals);
-                case "proposals" -> ((List<ProposalRow>) result).stream().map(proposals).toList();
+                case "proposals", "openProposals" ->
+                    ((List<ProposalRow>) result).stream().map(proposals).toList();
                 default -> result;
               };
             });

@@ -128,6 +128,11 @@ public abstract class CasStoreContractTest {
     return store.read(tx -> tx.proposals(name));
   }
 
+  private static List<ProposalRow> readOpenProposals(CasStore store, String name)
+      throws CasException {
+    return store.read(tx -> tx.openProposals(name));
+  }
+
   private static List<BallotRow> readBallots(CasStore store, String id) throws CasException {
     return store.read(tx -> tx.ballots(id));
   }
@@ -263,6 +268,9 @@ public abstract class CasStoreContractTest {
     assertThat(readProposals(store, "alpha"))
         .extracting(ProposalRow::id)
         .containsExactly("p2", "p1");
+    assertThat(readOpenProposals(store, "alpha"))
+        .extracting(ProposalRow::id)
+        .containsExactly("p2", "p1");
     ProposalRow p1 = readProposal(store, "p1").orElseThrow();
     assertThat(p1).usingRecursiveComparison().isEqualTo(proposal("p1", "alpha"));
 
@@ -274,6 +282,8 @@ public abstract class CasStoreContractTest {
 
     ProposalRow closed = readProposal(store, "p1").orElseThrow();
     assertThat(closed.state()).isEqualTo(ProposalState.REJECTED);
+    assertThat(readOpenProposals(store, "alpha")).extracting(ProposalRow::id).containsExactly("p2");
+    assertThat(readOpenProposals(store, "beta")).extracting(ProposalRow::id).containsExactly("p3");
     assertThat(closed.closedAt()).contains(closedAt);
     for (ProposalState again : List.of(ProposalState.ACTIVATED, ProposalState.WITHDRAWN)) {
       assertRefused(

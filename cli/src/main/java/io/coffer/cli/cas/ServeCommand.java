@@ -9,6 +9,7 @@ import io.coffer.cas.server.StoreKind;
 import io.coffer.cas.server.WitnessConfig;
 import io.coffer.cas.service.CasState;
 import io.coffer.cli.command.CommandException;
+import io.coffer.cli.command.ServerCrypto;
 import io.coffer.cli.witness.ListenAddress;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -23,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,6 +45,8 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
+
+  @Mixin private ServerCrypto crypto = new ServerCrypto();
 
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory.")
   private Path data;
@@ -151,6 +155,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CasConfig config = config();
+    crypto.install();
     CasNode node;
     try {
       node = CasNode.start(config, context.clock(), new SecureRandom());

@@ -4,6 +4,7 @@ import io.coffer.cas.witness.TlsIdentity;
 import io.coffer.cas.witness.WitnessNode;
 import io.coffer.cas.witness.WitnessSetupException;
 import io.coffer.cli.command.CommandException;
+import io.coffer.cli.command.ServerCrypto;
 import io.coffer.ledger.witness.WitnessStoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
+
+  @Mixin private ServerCrypto crypto = new ServerCrypto();
 
   @Option(
       names = "--data",
@@ -86,6 +90,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws WitnessStoreException {
+    crypto.install();
     InetSocketAddress address;
     try {
       address = ListenAddress.parse(listen);

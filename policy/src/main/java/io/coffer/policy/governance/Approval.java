@@ -174,8 +174,21 @@ public final class Approval {
    * @throws GovernanceException {@code INVALID_SIGNATURE} when the signature does not verify
    */
   public Identity verify(ApprovalMessage message) throws GovernanceException {
+    return verify(message, SignatureCache.none());
+  }
+
+  /**
+   * Checks the signature over {@code message}, unless {@code cache} remembers verifying exactly
+   * this signature of exactly this message by this key.
+   *
+   * @return the approving identity
+   * @throws GovernanceException {@code INVALID_SIGNATURE} when the signature does not verify
+   */
+  public Identity verify(ApprovalMessage message, SignatureCache cache) throws GovernanceException {
+    Objects.requireNonNull(cache, "cache");
     SignatureScheme scheme = SignatureScheme.of(signingKey.type());
-    if (!scheme.verifies(signingKey.publicKey().orElseThrow(), message.bytes(), signature)) {
+    if (!cache.verifies(
+        scheme, signingKey, signingKey.publicKey().orElseThrow(), message.bytes(), signature)) {
       throw new GovernanceException(
           Reason.INVALID_SIGNATURE,
           "approval by "

@@ -42,6 +42,21 @@ public final class Governance {
   public static Evaluation evaluate(
       Rule rule, List<Approval> approvals, Identity creator, ApprovalMessage message)
       throws GovernanceException {
+    return evaluate(rule, approvals, creator, message, SignatureCache.none());
+  }
+
+  /**
+   * As {@link #evaluate(Rule, List, Identity, ApprovalMessage)}, skipping the verification of
+   * signatures {@code cache} remembers as valid for exactly this message.
+   */
+  public static Evaluation evaluate(
+      Rule rule,
+      List<Approval> approvals,
+      Identity creator,
+      ApprovalMessage message,
+      SignatureCache cache)
+      throws GovernanceException {
+    Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(approvals, "approvals");
     Objects.requireNonNull(creator, "creator");
@@ -64,7 +79,7 @@ public final class Governance {
         ignored.add(new Evaluation.Ignored(i, identity, Evaluation.Why.NOT_NAMED_BY_RULE));
       } else {
         try {
-          approvedBy.add(approval.verify(message));
+          approvedBy.add(approval.verify(message, cache));
         } catch (GovernanceException e) {
           ignored.add(new Evaluation.Ignored(i, identity, Evaluation.Why.INVALID_SIGNATURE));
         }

@@ -10,6 +10,8 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -45,6 +47,25 @@ public final class Identity {
   public static final int FINGERPRINT_HEX_DIGITS = 16;
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+  /** How many parsed identities {@link #parse} keeps. */
+  static final int PARSED_ENTRIES = 4096;
+
+  /**
+   * Identities already parsed, by their exact text. Validating a key (an Ed25519 subgroup check, an
+   * EC point check) costs about as much as verifying a signature, and policies name the same few
+   * identities again and again. Only texts that parsed are kept; an identity is immutable, so one
+   * instance serves every caller.
+   */
+  private static final Map<String, Identity> PARSED =
+      new LinkedHashMap<>(PARSED_ENTRIES * 2, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Identity> eldest) {
+          return size() > PARSED_ENTRIES;
+        }
+      };
 
   /** The kinds of identity, each with its text prefix. */
   public enum Type {
@@ -91,6 +112,20 @@ public final class Identity {
     if (text.length() > MAX_TEXT_LENGTH) {
       throw malformed(text, "longer than " + MAX_TEXT_LENGTH + " characters");
     }
+    synchronized (PARSED) {
+      Identity known = PARSED.get(text);
+      if (known != null) {
+        return known;
+      }
+    }
+    Identity parsed = parseUncached(text);
+    synchronized (PARSED) {
+      PARSED.put(text, parsed);
+    }
+    return parsed;
+  }
+
+  private static Identity parseUncached(String text) throws GovernanceException {
     int colon = text.indexOf(':');
     if (colon < 0) {
       throw malformed(text, "no type prefix (ed25519:, p256:, p384: or cert-sha256:)");

@@ -327,4 +327,18 @@ class IdentityTest {
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a).isNotEqualTo(Identity.parse(P256));
   }
+
+  @Test
+  void parse_ofTheSameText_returnsOneInstance_andBadTextFailsEveryTime() throws Exception {
+    String text = IdentityKey.generate(Identity.Type.ED25519).identity().toString();
+    assertThat(Identity.parse(text)).isSameAs(Identity.parse(text));
+
+    // y = 0: a point of order 4, which full validation refuses.
+    String bad = "ed25519:" + "A".repeat(43) + "=";
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> Identity.parse(bad))
+          .isInstanceOfSatisfying(
+              GovernanceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_KEY));
+    }
+  }
 }
