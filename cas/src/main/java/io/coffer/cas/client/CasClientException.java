@@ -1,5 +1,7 @@
 package io.coffer.cas.client;
 
+import io.coffer.policy.Problem;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,13 +26,26 @@ public final class CasClientException extends Exception {
   private final String slug;
   private final int status;
   private final String correlationId;
+  private final transient List<Problem> problems;
 
   public CasClientException(
       String slug, int status, String detail, Optional<String> correlationId, Throwable cause) {
+    this(slug, status, detail, correlationId, List.of(), cause);
+  }
+
+  /** A problem the CAS answered together with what it found wrong in a policy. */
+  public CasClientException(
+      String slug,
+      int status,
+      String detail,
+      Optional<String> correlationId,
+      List<Problem> problems,
+      Throwable cause) {
     super(detail, cause);
     this.slug = Objects.requireNonNull(slug, "slug");
     this.status = status;
     this.correlationId = correlationId.orElse(null);
+    this.problems = List.copyOf(problems);
   }
 
   /** The problem type's last segment: {@code stale-predecessor}, {@code unauthenticated}, ... */
@@ -41,6 +56,14 @@ public final class CasClientException extends Exception {
   /** The HTTP status, 0 when there was no answer. */
   public int status() {
     return status;
+  }
+
+  /**
+   * What the CAS found wrong in a policy ({@code invalid-policy}), each with its place; empty for
+   * other problems.
+   */
+  public List<Problem> problems() {
+    return problems == null ? List.of() : problems;
   }
 
   /** The correlation id of an internal error, to quote to the CAS's operator. */

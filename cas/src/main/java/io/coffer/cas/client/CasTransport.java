@@ -2,6 +2,7 @@ package io.coffer.cas.client;
 
 import io.coffer.cas.http.wire.JsonObject;
 import io.coffer.cas.http.wire.WireException;
+import io.coffer.policy.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,6 +14,8 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.KeyManager;
@@ -32,6 +35,11 @@ final class CasTransport {
   private static final String TLS_13 = "TLSv1.3";
   private static final Set<String> PROBLEM =
       Set.of("type", "title", "status", "detail", "instance", "correlationId", "problems");
+  private static final Set<String> PROBLEM_ITEM =
+      Set.of("file", "line", "column", "path", "message");
+
+  /** The most problems read from one answer. */
+  static final int MAX_PROBLEMS = 1_000;
 
   /** An answer: status, media type (without parameters) and body. */
   record Answer(int status, String mediaType, byte[] body) {}
@@ -150,10 +158,34 @@ final class CasTransport {
       JsonObject p = JsonObject.parse(answer.body(), PROBLEM);
       String type = p.string("type");
       String slug = type.substring(type.lastIndexOf('/') + 1);
+      List<Problem> problems = new ArrayList<>();
+      if (p.has("problems")) {
+        for (JsonObject item : p.objects("problems", MAX_PROBLEMS, PROBLEM_ITEM)) {
+          problems.add(problemItem(item));
+        }
+      }
       return new CasClientException(
-          slug, answer.status(), p.string("detail"), p.optionalString("correlationId"), null);
+          slug,
+          answer.status(),
+          p.string("detail"),
+          p.optionalString("correlationId"),
+          problems,
+          null);
     } catch (WireException e) {
       return badResponse("a malformed problem document: " + e.getMessage(), e);
+    }
+  }
+
+  private static Problem problemItem(JsonObject item) throws WireException {
+    try {
+      return new Problem(
+          item.string("file"),
+          (int) item.integer("line", 0, Integer.MAX_VALUE),
+          (int) item.integer("column", 0, Integer.MAX_VALUE),
+          item.string("path"),
+          item.string("message"));
+    } catch (IllegalArgumentException e) {
+      throw new WireException(item.path(), "not a problem: " + e.getMessage(), e);
     }
   }
 

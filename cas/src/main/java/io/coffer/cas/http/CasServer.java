@@ -81,6 +81,7 @@ public final class CasServer implements AutoCloseable {
             .port(config.port())
             .tls(tls)
             .maxPayloadSize(MAX_PAYLOAD_BYTES)
+            .directHandlers(ProtocolProblems.all())
             .shutdownHook(false)
             .routing(routing)
             .build()

@@ -1,21 +1,27 @@
 package io.coffer.cas.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.cas.identity.CasVerificationException.Reason;
 import io.coffer.cas.internal.JsonFile;
 import io.coffer.ledger.note.Ed25519NoteVerifier;
 import io.coffer.ledger.note.NoteException;
 import io.coffer.ledger.note.NoteVerifier;
+import io.coffer.policy.model.Tolerance;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -25,10 +31,11 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * connection to it must present {@link #tlsPublicKey()}, and its log must verify under {@link
  * #ledgerVerifierKey()}.
  *
- * <p>JSON (UTF-8, every member required, no others): {@code version} (1), {@code name}, {@code
+ * <p>JSON (UTF-8, every member required, no others): {@code version} (2), {@code name}, {@code
  * url}, {@code tlsPublicKey} (DER SubjectPublicKeyInfo, base64), {@code ledgerVerifierKey} (C2SP
- * vkey), {@code measurement} (hex), {@code tee}, {@code simulated}, {@code attestedAt} (RFC 3339,
- * UTC).
+ * vkey), {@code measurement} (hex), {@code tee}, {@code simulated}, {@code tolerated} (the
+ * tolerances the evidence needed, by their policy names, sorted), {@code attestedAt} (RFC 3339,
+ * UTC). A version 1 file (without {@code tolerated}) is refused: attest the CAS again.
  *
  * @param url the CAS's {@code https} URL (scheme, host, optional port; no path, query or user)
  * @param name the local name (a file name: letters, digits, {@code . _ -}, at most 64)
@@ -37,6 +44,9 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * @param measurement the measurement of the CAS's code
  * @param tee the TEE ({@code sgx-dcap}, {@code tdx}, {@code sev-snp}, {@code simulation})
  * @param simulated whether the CAS was attested by simulated evidence
+ * @param tolerated what the CAS's evidence needed tolerated when it was attested ({@code
+ *     simulation}, {@code debug}, a TCB status short of up to date): empty for a CAS that needed no
+ *     allowance
  * @param attestedAt when the evidence was verified
  */
 public record CasPin(
@@ -47,13 +57,14 @@ public record CasPin(
     CasMeasurement measurement,
     String tee,
     boolean simulated,
+    Set<Tolerance> tolerated,
     Instant attestedAt) {
 
   /** The largest pin file read. */
   public static final int MAX_JSON_BYTES = 16 * 1024;
 
   private static final int MAX_SPKI_BYTES = 2048;
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Set<String> TEES = Set.of("sgx-dcap", "tdx", "sev-snp", "simulation");
   private static final List<String> MEMBERS =
@@ -66,6 +77,7 @@ public record CasPin(
           "measurement",
           "tee",
           "simulated",
+          "tolerated",
           "attestedAt");
 
   public CasPin {
@@ -97,7 +109,17 @@ public record CasPin(
     if (simulated != tee.equals("simulation")) {
       throw new IllegalArgumentException("simulated: " + simulated + " for tee " + tee);
     }
+    tolerated = Collections.unmodifiableSet(EnumSet.copyOf(tolerated(tolerated)));
+    if (simulated != tolerated.contains(Tolerance.SIMULATION)) {
+      throw new IllegalArgumentException(
+          "tolerated: simulation is tolerated exactly when the evidence is simulated");
+    }
     Objects.requireNonNull(attestedAt, "attestedAt");
+  }
+
+  private static Set<Tolerance> tolerated(Set<Tolerance> tolerated) {
+    Objects.requireNonNull(tolerated, "tolerated");
+    return tolerated.isEmpty() ? EnumSet.noneOf(Tolerance.class) : tolerated;
   }
 
   /**
@@ -135,6 +157,23 @@ public record CasPin(
     return url;
   }
 
+  /**
+   * The same pin for the CAS reached at {@code url}: its keys still authenticate it wherever it
+   * answers, so a move needs no new attestation.
+   */
+  public CasPin withUrl(URI url) {
+    return new CasPin(
+        url,
+        name,
+        tlsPublicKey,
+        ledgerVerifierKey,
+        measurement,
+        tee,
+        simulated,
+        tolerated,
+        attestedAt);
+  }
+
   @Override
   public byte[] tlsPublicKey() {
     return tlsPublicKey.clone();
@@ -151,6 +190,8 @@ public record CasPin(
     o.put("measurement", measurement.hex());
     o.put("tee", tee);
     o.put("simulated", simulated);
+    ArrayNode names = o.putArray("tolerated");
+    tolerated.stream().map(Tolerance::yamlName).sorted().forEach(names::add);
     o.put("attestedAt", attestedAt.toString());
     return JsonFile.write(o);
   }
@@ -166,6 +207,10 @@ public record CasPin(
       root = JsonFile.read(json, MAX_JSON_BYTES, MEMBERS);
     } catch (JsonFile.Malformed e) {
       throw new CasVerificationException(Reason.MALFORMED_PIN, "pin: " + e.getMessage(), e);
+    }
+    if (root.has("version") && root.get("version").isInt() && root.get("version").intValue() == 1) {
+      throw malformed(
+          "version 1 does not record what was tolerated: attest the CAS again (--replace)");
     }
     for (String member : MEMBERS) {
       if (!root.has(member)) {
@@ -187,12 +232,33 @@ public record CasPin(
           CasMeasurement.fromHex(text(root, "measurement")),
           text(root, "tee"),
           root.get("simulated").booleanValue(),
+          tolerances(root.get("tolerated")),
           instant(text(root, "attestedAt")));
     } catch (URISyntaxException e) {
       throw malformed("url: not a URI");
     } catch (IllegalArgumentException e) {
       throw new CasVerificationException(Reason.MALFORMED_PIN, "pin: " + e.getMessage(), e);
     }
+  }
+
+  private static Set<Tolerance> tolerances(JsonNode list) throws CasVerificationException {
+    if (!list.isArray() || list.size() > Tolerance.values().length) {
+      throw malformed("tolerated: not a list of tolerances");
+    }
+    List<String> names = new ArrayList<>();
+    Set<Tolerance> out = EnumSet.noneOf(Tolerance.class);
+    for (JsonNode item : list) {
+      Optional<Tolerance> t =
+          item.isTextual() ? Tolerance.fromYamlName(item.textValue()) : Optional.empty();
+      if (t.isEmpty() || !out.add(t.get())) {
+        throw malformed("tolerated: " + item + " is not a tolerance, or is named twice");
+      }
+      names.add(item.textValue());
+    }
+    if (!names.equals(names.stream().sorted().toList())) {
+      throw malformed("tolerated: not in sorted order");
+    }
+    return out;
   }
 
   private static String text(JsonNode root, String member) throws CasVerificationException {

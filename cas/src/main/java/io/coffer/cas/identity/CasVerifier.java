@@ -107,7 +107,7 @@ public final class CasVerifier {
           Reason.MEASUREMENT_MISMATCH,
           "measurement " + measurement + " is none of the expected " + expectations.measurements());
     }
-    requireTolerated(claims, expectations);
+    Set<Tolerance> tolerated = requireTolerated(claims, expectations);
     return new CasPin(
         url,
         name,
@@ -116,6 +116,7 @@ public final class CasVerifier {
         measurement,
         SelfAttestation.teeName(claims.platform()),
         claims.simulated(),
+        tolerated,
         claims.verifiedAt());
   }
 
@@ -220,8 +221,9 @@ public final class CasVerifier {
     }
   }
 
-  private static void requireTolerated(VerifiedClaims claims, CasExpectations expectations)
-      throws CasVerificationException {
+  /** The tolerances the evidence needs, each of them among the expected ones. */
+  private static Set<Tolerance> requireTolerated(
+      VerifiedClaims claims, CasExpectations expectations) throws CasVerificationException {
     if (claims.simulated() && !expectations.tolerates(Tolerance.SIMULATION)) {
       throw new CasVerificationException(
           Reason.SIMULATION_NOT_TOLERATED, "simulated evidence; \"simulation\" is not tolerated");
@@ -250,6 +252,15 @@ public final class CasVerifier {
               + names(missing)
               + " tolerated (--tolerate)");
     }
+    Set<Tolerance> used = EnumSet.noneOf(Tolerance.class);
+    used.addAll(needed.get());
+    if (claims.simulated()) {
+      used.add(Tolerance.SIMULATION);
+    }
+    if (claims.debug()) {
+      used.add(Tolerance.DEBUG);
+    }
+    return used;
   }
 
   private static String names(Set<Tolerance> tolerances) {

@@ -27,6 +27,9 @@ import java.util.Optional;
  * ledger refuses to sign a tree that does not extend its last checkpoint), so a reader always gets
  * a checkpoint of the store's current tree, whichever process it asks.
  *
+ * <p>Proofs and tiles about a tree larger than this process has seen catch the ledger up first, so
+ * a reader holding another process's checkpoint gets its proofs and tiles from any process.
+ *
  * <p>Tiles (C2SP tlog-tiles, "Merkle Tree" and "Log entries"): hash tile {@code tile/<L>/<N>} holds
  * the hashes of tree level {@code 8·L}, nodes {@code 256·N} onwards, read from the ledger ({@link
  * Ledger#subtreeHashes}); entry bundle {@code tile/entries/<N>} holds entries {@code 256·N}
@@ -68,6 +71,7 @@ public final class LedgerReads implements LedgerService {
   @Override
   public InclusionProof inclusionProof(long index, long size) throws CasException {
     try {
+      caughtUpTo(size);
       return ledger.inclusionProof(index, size);
     } catch (LedgerException e) {
       throw failed("no inclusion proof", e);
@@ -77,6 +81,7 @@ public final class LedgerReads implements LedgerService {
   @Override
   public ConsistencyProof consistencyProof(long size1, long size2) throws CasException {
     try {
+      caughtUpTo(size2);
       return ledger.consistencyProof(size1, size2);
     } catch (LedgerException e) {
       throw failed("no consistency proof", e);
@@ -104,7 +109,7 @@ public final class LedgerReads implements LedgerService {
 
   private Optional<byte[]> hashTile(TileId id) throws CasException {
     int treeLevel = id.level() * TileId.HEIGHT;
-    if (!existsIn(treeLevel, id.index(), id.width())) {
+    if (!existsCaughtUp(treeLevel, id.index(), id.width())) {
       return Optional.empty();
     }
     try {
@@ -117,7 +122,7 @@ public final class LedgerReads implements LedgerService {
   }
 
   private Optional<byte[]> bundle(BundleId id) throws CasException {
-    if (!existsIn(0, id.index(), id.width())) {
+    if (!existsCaughtUp(0, id.index(), id.width())) {
       return Optional.empty();
     }
     List<byte[]> entries;
@@ -132,6 +137,30 @@ public final class LedgerReads implements LedgerService {
       // The CAS's ledger caps entries at the bundle limit; a larger one means a broken store.
       throw new CasException(Type.INTERNAL, "a ledger entry does not fit an entry bundle", e);
     }
+  }
+
+  /**
+   * Catches the ledger up with the store when a reader asks about a tree larger than this process
+   * has seen: another CAS process on the same database may have appended, and the reader may hold
+   * that process's checkpoint.
+   */
+  private void caughtUpTo(long size) throws LedgerException {
+    if (size > ledger.size()) {
+      ledger.refresh();
+    }
+  }
+
+  /** {@link #existsIn}, after catching up with the store if it does not exist yet. */
+  private boolean existsCaughtUp(int treeLevel, long index, int width) throws CasException {
+    if (existsIn(treeLevel, index, width)) {
+      return true;
+    }
+    try {
+      ledger.refresh();
+    } catch (LedgerException e) {
+      throw failed("cannot read the ledger", e);
+    }
+    return existsIn(treeLevel, index, width);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.coffer.cas.service;
 
 import io.coffer.policy.governance.Identity;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,10 +24,8 @@ public record Caller(Identity certificate, Optional<Identity> key) {
 
   /** Every identity that stands for this caller in a rule: the key and its certificate. */
   public Set<Identity> identities() {
-    Set<Identity> all = new LinkedHashSet<>();
-    key.ifPresent(all::add);
-    all.add(certificate);
-    return Set.copyOf(all);
+    // A key identity and a cert-sha256 identity are never equal.
+    return key.isPresent() ? Set.of(key.get(), certificate) : Set.of(certificate);
   }
 
   /** The identity recorded for this caller (as creator, proposer, voter): the key when known. */

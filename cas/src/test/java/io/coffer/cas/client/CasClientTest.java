@@ -12,6 +12,7 @@ import io.coffer.cas.service.PolicyVersion;
 import io.coffer.cas.service.Proposal;
 import io.coffer.cas.service.ProposalState;
 import io.coffer.cas.service.SelfDescription;
+import io.coffer.policy.Problem;
 import io.coffer.policy.governance.Approval;
 import io.coffer.policy.governance.ApprovalMessage;
 import io.coffer.policy.governance.Identity;
@@ -114,6 +115,31 @@ class CasClientTest {
               assertThat(e.getMessage()).isEqualTo("not the current hash");
               assertThat(e.correlationId()).isEmpty();
             });
+  }
+
+  @Test
+  void invalidPolicy_carriesEveryProblemWithItsPlace() {
+    List<Problem> problems =
+        List.of(
+            new Problem("policy.yaml", 3, 5, "access.read", "not a rule"),
+            new Problem("policy.yaml", 0, 0, "", "no name"));
+    fake.failure = new CasException(CasException.Type.INVALID_POLICY, "2 problems", problems, null);
+
+    assertThatThrownBy(() -> client.create(new byte[] {'a'}, List.of()))
+        .isInstanceOfSatisfying(
+            CasClientException.class,
+            e -> {
+              assertThat(e.slug()).isEqualTo("invalid-policy");
+              assertThat(e.problems()).isEqualTo(problems);
+            });
+  }
+
+  @Test
+  void otherProblems_haveNoPolicyProblems() {
+    fake.failure = new CasException(CasException.Type.FORBIDDEN, "no");
+
+    assertThatThrownBy(() -> client.history("acme"))
+        .isInstanceOfSatisfying(CasClientException.class, e -> assertThat(e.problems()).isEmpty());
   }
 
   @Test

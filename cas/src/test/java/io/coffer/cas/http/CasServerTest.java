@@ -7,6 +7,7 @@ import io.coffer.cas.client.ClientIdentity;
 import io.coffer.policy.governance.Identity;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
@@ -115,5 +116,44 @@ class CasServerTest {
                 cas.serverIdentity.certificate().certificate(),
                 java.time.InstantSource.system()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Sends {@code request} as raw bytes over TLS 1.3 and returns the whole answer as text. */
+  private static String raw(String request) throws Exception {
+    SSLSocket socket =
+        (SSLSocket)
+            RawHttps.context(Optional.empty(), "TLSv1.3")
+                .getSocketFactory()
+                .createSocket("127.0.0.1", cas.server.port());
+    try (socket) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Test
+  void malformedHttp_getsAProblemDocument_notTheServersDefaultText() throws Exception {
+    String answer = raw("GET /healthz NOT-HTTP\r\nHost: x\r\n\r\n");
+
+    assertThat(answer).startsWith("HTTP/1.1 400");
+    assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
+    assertThat(answer).contains("\"type\":\"https://coffer.dev/problems/bad-request\"");
+    assertThat(answer).doesNotContain("NOT-HTTP");
+  }
+
+  @Test
+  void bodyOverTheServersLimit_getsAPayloadTooLargeProblem() throws Exception {
+    String answer =
+        raw(
+            "POST /v1/policies HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: "
+                + (CasServer.MAX_PAYLOAD_BYTES + 1)
+                + "\r\n\r\n{");
+
+    assertThat(answer).startsWith("HTTP/1.1 413");
+    assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
+    assertThat(answer).contains("\"type\":\"https://coffer.dev/problems/payload-too-large\"");
   }
 }

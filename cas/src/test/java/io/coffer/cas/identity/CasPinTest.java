@@ -3,11 +3,13 @@ package io.coffer.cas.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coffer.policy.model.Tolerance;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The pin file: exact round trips and strict parsing. */
@@ -29,6 +31,7 @@ class CasPinTest {
           new CasMeasurement(new byte[48]),
           "sev-snp",
           false,
+          Set.of(Tolerance.SW_HARDENING_NEEDED, Tolerance.OUTDATED_TCB),
           SimulatedCasFixture.NOW);
 
   private static String json() {
@@ -54,7 +57,8 @@ class CasPinTest {
   @Test
   void encode_writesTheDocumentedMembers() {
     assertThat(json())
-        .contains("\"version\" : 1")
+        .contains("\"version\" : 2")
+        .contains("\"tolerated\" : [ \"outdated-tcb\", \"sw-hardening-needed\" ]")
         .contains("\"url\" : \"https://cas.example:8443\"")
         .contains("\"attestedAt\" : \"2025-06-01T12:00:00Z\"")
         .contains("\"tee\" : \"sev-snp\"");
@@ -119,11 +123,49 @@ class CasPinTest {
 
   @Test
   void decode_otherVersion_isMalformed() {
-    assertMalformed(json().replace("\"version\" : 1", "\"version\" : 2"), "version");
+    assertMalformed(json().replace("\"version\" : 2", "\"version\" : 3"), "version");
+  }
+
+  @Test
+  void decode_versionOne_asksToAttestAgain() {
+    String v1 =
+        json()
+            .replace("\"version\" : 2", "\"version\" : 1")
+            .replaceAll("\"tolerated\" : \\[[^\\]]*\\],", "");
+    assertMalformed(v1, "attest the CAS again");
+  }
+
+  @Test
+  void decode_toleratedRoundTrips_andIsChecked() throws CasVerificationException {
+    assertThat(CasPin.decode(PIN.encode()).tolerated())
+        .containsExactlyInAnyOrder(Tolerance.OUTDATED_TCB, Tolerance.SW_HARDENING_NEEDED);
+    assertMalformed(
+        json()
+            .replace(
+                "\"outdated-tcb\", \"sw-hardening-needed\"",
+                "\"sw-hardening-needed\", \"outdated-tcb\""),
+        "sorted");
+    assertMalformed(json().replace("\"outdated-tcb\"", "\"anything\""), "not a tolerance");
+    assertMalformed(json().replace("\"outdated-tcb\"", "\"sw-hardening-needed\""), "twice");
+    assertMalformed(json().replace("\"outdated-tcb\"", "1"), "not a tolerance");
+    assertMalformed(
+        json().replaceAll("\"tolerated\" : \\[[^\\]]*\\]", "\"tolerated\" : \"debug\""),
+        "not a list");
+    // Simulation is tolerated exactly when the pin says the evidence was simulated.
+    assertMalformed(
+        json().replace("\"outdated-tcb\"", "\"simulation\""), "simulation is tolerated");
   }
 
   @Test
   void decode_trailingContent_isMalformed() {
     assertMalformed(json() + "[]", "not JSON");
+  }
+
+  @Test
+  void withUrl_keepsEverythingButTheAddress() throws CasVerificationException {
+    CasPin moved = PIN.withUrl(URI.create("https://cas2.example"));
+    assertThat(moved.url()).isEqualTo(URI.create("https://cas2.example"));
+    assertThat(moved.withUrl(PIN.url())).isEqualTo(PIN);
+    assertThat(CasPin.decode(moved.encode())).isEqualTo(moved);
   }
 }

@@ -89,8 +89,18 @@ class CasVerifierTest {
     assertThat(pin.measurement()).isEqualTo(cas.measurement());
     assertThat(pin.tee()).isEqualTo("simulation");
     assertThat(pin.simulated()).isTrue();
+    assertThat(pin.tolerated()).containsExactly(Tolerance.SIMULATION);
     assertThat(pin.attestedAt()).isEqualTo(SimulatedCasFixture.NOW);
     assertThat(CasPin.decode(pin.encode())).isEqualTo(pin);
+  }
+
+  @Test
+  void verify_recordsWhatTheEvidenceNeeded_notEverythingOffered() throws Exception {
+    CasExpectations generous =
+        new CasExpectations(
+            List.of(), Set.of(Tolerance.SIMULATION, Tolerance.DEBUG, Tolerance.OUTDATED_TCB));
+    CasPin pin = verify(cas.describe(), cas.keys.tlsPublicKey(), generous);
+    assertThat(pin.tolerated()).containsExactly(Tolerance.SIMULATION);
   }
 
   @Test

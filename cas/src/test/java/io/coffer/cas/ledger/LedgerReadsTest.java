@@ -147,6 +147,28 @@ class LedgerReadsTest {
   }
 
   @Test
+  void proofsAndTiles_ofATreeAnotherProcessGrew_catchUpWithoutACheckpoint() throws Exception {
+    MemoryLogStore shared = new MemoryLogStore();
+    try (Ledger writer = Ledger.open(shared, LedgerOptions.defaults());
+        Ledger reader = Ledger.open(shared, LedgerOptions.defaults())) {
+      LedgerReads readerReads = new LedgerReads(reader, new CheckpointSigner(ORIGIN, key));
+      writer.appendAndWait(entry(0));
+      readerReads.checkpoint();
+      writer.appendAndWait(entry(1));
+      writer.appendAndWait(entry(2));
+      TreeHead head = writer.head();
+
+      // A reader holding the writer's checkpoint asks the other process, which has not refreshed.
+      assertThat(readerReads.tile("tile/entries/000.p/3")).isPresent();
+      ProofVerifier.verifyInclusion(
+          TreeHasher.leaf(entry(2)), readerReads.inclusionProof(2, 3), head.root());
+      writer.appendAndWait(entry(3));
+      ProofVerifier.verifyConsistency(
+          readerReads.consistencyProof(3, 4), head.root(), writer.head().root());
+    }
+  }
+
+  @Test
   void tile_beyondTheCurrentTree_isAbsent() throws Exception {
     assertThat(reads.tile("tile/0/258")).isEmpty();
     assertThat(reads.tile("tile/0/257.p/209")).isEmpty();

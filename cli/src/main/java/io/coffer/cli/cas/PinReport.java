@@ -1,6 +1,7 @@
 package io.coffer.cli.cas;
 
 import io.coffer.cas.identity.CasPin;
+import io.coffer.policy.model.Tolerance;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,10 +29,17 @@ final class PinReport {
         "  tee:          "
             + pin.tee()
             + (pin.simulated() ? " (SIMULATED: no TEE protects this CAS)" : ""),
+        "  tolerated:    " + tolerated(pin),
         "  measurement:  " + pin.measurement().hex(),
         "  TLS key:      sha256:" + fingerprint(pin.tlsPublicKey()),
         "  ledger key:   " + pin.ledgerVerifierKey(),
         "  attested at:  " + pin.attestedAt());
+  }
+
+  private static String tolerated(CasPin pin) {
+    return pin.tolerated().isEmpty()
+        ? "nothing"
+        : String.join(", ", pin.tolerated().stream().map(Tolerance::yamlName).sorted().toList());
   }
 
   static Map<String, Object> fields(CasPin pin) {
@@ -40,6 +48,7 @@ final class PinReport {
     d.put("url", pin.url().toString());
     d.put("tee", pin.tee());
     d.put("simulated", pin.simulated());
+    d.put("tolerated", pin.tolerated().stream().map(Tolerance::yamlName).sorted().toList());
     d.put("measurement", pin.measurement().hex());
     d.put("tlsFingerprint", fingerprint(pin.tlsPublicKey()));
     d.put("ledgerVerifierKey", pin.ledgerVerifierKey());

@@ -2,7 +2,9 @@ package io.coffer.cli.cas;
 
 import io.coffer.cas.client.CasClientException;
 import io.coffer.cli.command.CommandException;
+import io.coffer.policy.Problem;
 import java.security.cert.CertificateException;
+import java.util.List;
 
 /**
  * Turns a failed call to a CAS into the command's failure: the problem's type slug and detail, and
@@ -23,6 +25,9 @@ import java.security.cert.CertificateException;
  */
 public final class ServerProblems {
 
+  /** How many policy problems the error line names. */
+  static final int SHOWN_PROBLEMS = 3;
+
   private ServerProblems() {}
 
   /** The failure to report for {@code e}, from the CAS pinned as {@code casName}. */
@@ -39,6 +44,7 @@ public final class ServerProblems {
         e.slug()
             + ": "
             + e.getMessage()
+            + problems(e.problems())
             + e.correlationId().map(id -> " (correlation id " + id + ")").orElse("");
     return switch (e.slug()) {
       case "forbidden",
@@ -56,6 +62,22 @@ public final class ServerProblems {
           CommandException.badInput(line, e);
       default -> CommandException.unavailable(line, e);
     };
+  }
+
+  /** The first policy problems, each with its place, for the one line an error gets. */
+  private static String problems(List<Problem> problems) {
+    if (problems.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(" [");
+    int shown = Math.min(problems.size(), SHOWN_PROBLEMS);
+    for (int i = 0; i < shown; i++) {
+      b.append(i == 0 ? "" : "; ").append(problems.get(i));
+    }
+    if (problems.size() > shown) {
+      b.append("; and ").append(problems.size() - shown).append(" more");
+    }
+    return b.append(']').toString();
   }
 
   /** Whether the TLS handshake failed because the trust manager refused the server's key. */

@@ -33,17 +33,7 @@ class UnsealCommandTest {
   private void moveTo(LoopbackCas cas) {
     CasPins pins = world.cli().context().pins();
     var pin = pins.load("prod");
-    pins.save(
-        new io.coffer.cas.identity.CasPin(
-            cas.uri(),
-            "prod",
-            pin.tlsPublicKey(),
-            pin.ledgerVerifierKey(),
-            pin.measurement(),
-            pin.tee(),
-            pin.simulated(),
-            pin.attestedAt()),
-        true);
+    pins.save(pin.withUrl(cas.uri()), true);
   }
 
   private CliRun unseal(String share) {

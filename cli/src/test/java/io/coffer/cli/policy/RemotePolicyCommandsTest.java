@@ -221,17 +221,7 @@ class RemotePolicyCommandsTest {
         LoopbackCas.serving(world.home(), world.code("a"), LoopbackCas.newKeys())) {
       CasPins pins = world.cli().context().pins();
       CasPin real = pins.load("prod");
-      pins.save(
-          new CasPin(
-              impostor.uri(),
-              "prod",
-              real.tlsPublicKey(),
-              real.ledgerVerifierKey(),
-              real.measurement(),
-              real.tee(),
-              real.simulated(),
-              real.attestedAt()),
-          true);
+      pins.save(real.withUrl(impostor.uri()), true);
 
       CliRun run = as(alice, "policy", "create", world.file("v1.yaml", policy(null)).toString());
 
