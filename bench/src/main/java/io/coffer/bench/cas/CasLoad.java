@@ -6,16 +6,18 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The CAS load harness's entry point: {@code java -cp bench/target/benchmarks.jar
- * io.coffer.bench.cas.CasLoad --store sqlite|postgres --mix read|write --clients 32 --duration 20s
- * [--rate N|target] [--json]}.
+ * io.coffer.bench.cas.CasLoad --store sqlite|postgres --server in-process|process --mix read|write
+ * --clients 32 --duration 20s [--rate N|target] [--json]}.
  *
- * <p>Starts a fresh CAS on loopback ({@link LoopbackCas}), makes the stakeholders, seeds the
- * policies of the mix, runs the clients (closed loop, or open loop at {@code --rate}), and prints
- * throughput, latency percentiles, errors, the ledger's size before and after, and the machine.
- * Progress goes to standard error, the report to standard output.
+ * <p>Starts a fresh CAS on loopback ({@link LoopbackCas}: in this JVM, or in a child JVM), makes
+ * the stakeholders, seeds the policies of the mix, runs the clients (closed loop, or open loop at
+ * {@code --rate}), and prints throughput, latency percentiles, errors, the ledger's size before and
+ * after, the machine and, with the CAS in its own JVM, the CPU time each process spent per
+ * operation. Progress goes to standard error, the report to standard output.
  */
 public final class CasLoad {
 
@@ -47,6 +49,9 @@ public final class CasLoad {
       Thread.currentThread().interrupt();
       err.println("CasLoad: interrupted");
       return 1;
+    } catch (CasProcessException e) {
+      err.println("CasLoad: the run failed: " + e.getMessage());
+      return 1;
     } catch (Exception e) {
       err.println("CasLoad: the run failed: " + e);
       return 1;
@@ -60,8 +65,12 @@ public final class CasLoad {
       AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
     }
     Stakeholders stakeholders = Stakeholders.generate(options.stakeholders(), options.board());
-    progress.println("starting a CAS on " + options.store().cliName() + " ...");
-    try (LoopbackCas cas = LoopbackCas.start(options.store())) {
+    progress.println(
+        "starting a CAS on "
+            + options.store().cliName()
+            + (options.server() == ServerMode.PROCESS ? " in a child JVM" : "")
+            + " ...");
+    try (LoopbackCas cas = LoopbackCas.start(options.store(), options.server(), options.accp())) {
       progress.println("seeding ...");
       Workload workload =
           switch (options.mix()) {
@@ -81,13 +90,20 @@ public final class CasLoad {
               + " for "
               + options.warmup().plus(options.duration()).toMillis()
               + " ms ...");
+      Optional<CpuMeter> meter = cas.process().map(CpuMeter::new);
+      MeasuredWindow window = meter.isPresent() ? meter.get() : MeasuredWindow.IGNORED;
       Measurement result =
           options.rate().isPresent()
               ? OpenLoop.run(
-                  operations, options.rate().getAsInt(), options.warmup(), options.duration())
-              : ClosedLoop.run(operations, options.warmup(), options.duration());
+                  operations,
+                  options.rate().getAsInt(),
+                  options.warmup(),
+                  options.duration(),
+                  window)
+              : ClosedLoop.run(operations, options.warmup(), options.duration(), window);
       long after = cas.ledgerSize(auditor);
-      return new LoadReport(options, result, before, after, Machine.current());
+      Optional<CpuAccount> cpu = meter.map(m -> m.account(result.counts().ok()));
+      return new LoadReport(options, result, before, after, Machine.current(), cpu);
     }
   }
 }

@@ -16,8 +16,12 @@ final class ClosedLoop {
 
   private ClosedLoop() {}
 
-  /** Runs {@code operations}, one client each; requests started in the measured period count. */
-  static Measurement run(List<ClientOperation> operations, Duration warmup, Duration duration)
+  /**
+   * Runs {@code operations}, one client each; requests started in the measured period count. Tells
+   * {@code window} when that period opens and closes.
+   */
+  static Measurement run(
+      List<ClientOperation> operations, Duration warmup, Duration duration, MeasuredWindow window)
       throws InterruptedException {
     long start = System.nanoTime();
     long measureFrom = start + warmup.toNanos();
@@ -33,6 +37,7 @@ final class ClosedLoop {
               .name("closed-loop-" + i)
               .start(() -> loop(op, s, measureFrom, measureTo)));
     }
+    window.follow(measureFrom, measureTo);
     for (Thread t : threads) {
       t.join();
     }

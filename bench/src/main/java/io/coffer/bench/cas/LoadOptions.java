@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * or a value out of range is an error naming the option.
  *
  * @param store the CAS's store
+ * @param server where the CAS runs: in this JVM, or in a child JVM whose CPU time is accounted
  * @param mix what the clients do
  * @param clients concurrent clients (closed loop) or workers (open loop), each with its own HTTPS
  *     client and so its own connection
@@ -29,11 +30,13 @@ import java.util.regex.Pattern;
  * @param presign for the write mix, how many versions each client chains and signs before the run,
  *     so that the run measures the CAS rather than the clients' signing (which shares the machine's
  *     cores with it); a client that uses them up signs as it goes
- * @param accp install Amazon Corretto Crypto Provider first (server and clients)
+ * @param accp install Amazon Corretto Crypto Provider first (server and clients, in both JVMs with
+ *     {@link ServerMode#PROCESS})
  * @param json print the report as JSON instead of text
  */
 public record LoadOptions(
     StoreKind store,
+    ServerMode server,
     Mix mix,
     int clients,
     Duration warmup,
@@ -68,6 +71,9 @@ public record LoadOptions(
       """
       usage: java -cp bench/target/benchmarks.jar io.coffer.bench.cas.CasLoad [options]
         --store sqlite|postgres   the CAS's store (default sqlite; postgres: a fresh embedded server)
+        --server in-process|process
+                                  the CAS in this JVM with its clients (default), or in a child JVM
+                                  of its own, whose CPU time is reported per operation
         --mix read|write          authenticated policy reads, or governance writes (default read)
         --clients N               concurrent HTTPS clients or open-loop workers (default 32)
         --warmup D                warm-up before measuring, e.g. 5s (default 5s)
@@ -88,6 +94,7 @@ public record LoadOptions(
 
   public LoadOptions {
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(server, "server");
     Objects.requireNonNull(mix, "mix");
     requireRange("--clients", clients, 1, MAX_CLIENTS);
     requireDuration("--warmup", warmup, true);
@@ -105,6 +112,7 @@ public record LoadOptions(
   /** The settings {@code args} give; every option left out takes its default. */
   public static LoadOptions parse(List<String> args) {
     StoreKind store = StoreKind.SQLITE;
+    ServerMode server = ServerMode.IN_PROCESS;
     Mix mix = Mix.READ;
     int clients = 32;
     Duration warmup = Duration.ofSeconds(5);
@@ -137,6 +145,7 @@ public record LoadOptions(
                     .orElseThrow(() ->
                         new IllegalArgumentException(
                             "--store: expected sqlite or postgres, got \"" + value + "\""));
+        case "--server" -> server = ServerMode.parse(value);
         case "--mix" -> mix = Mix.parse(value);
         case "--clients" -> clients = integer(option, value);
         case "--warmup" -> warmup = duration(option, value);
@@ -158,6 +167,7 @@ public record LoadOptions(
     }
     return new LoadOptions(
         store,
+        server,
         mix,
         clients,
         warmup,

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A run's settings, results and machine, as text for people or JSON for the documentation.
@@ -15,13 +17,23 @@ import java.util.Objects;
  * @param result what was measured
  * @param ledgerBefore the ledger's size after seeding, before the warm-up
  * @param ledgerAfter the ledger's size after the run
- * @param machine where it ran
+ * @param machine where it ran (the load generator's JVM)
+ * @param cpu with {@link ServerMode#PROCESS}: the CPU time of the CAS's process and of the load
+ *     generator's over the measured period; empty in-process, where they cannot be told apart
  */
 record LoadReport(
-    LoadOptions options, Measurement result, long ledgerBefore, long ledgerAfter, Machine machine) {
+    LoadOptions options,
+    Measurement result,
+    long ledgerBefore,
+    long ledgerAfter,
+    Machine machine,
+    Optional<CpuAccount> cpu) {
 
   /** The latency target, at the target rate. */
   static final Duration TARGET_P99 = Duration.ofMillis(20);
+
+  /** What the report says of a CPU figure the platform did not give. */
+  static final String NOT_AVAILABLE = "not available";
 
   /** An open loop counts as sustained at 99% of its offered rate. */
   static final double SUSTAINED_FRACTION = 0.99;
@@ -30,6 +42,7 @@ record LoadReport(
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(machine, "machine");
+    Objects.requireNonNull(cpu, "cpu");
   }
 
   /**
@@ -57,8 +70,9 @@ record LoadReport(
     b.append(
         String.format(
             Locale.ROOT,
-            "CAS load: %s, %s, %s, %d clients, %s warm-up, %s measured%s%n",
+            "CAS load: %s%s, %s, %s, %d clients, %s warm-up, %s measured%s%n",
             options.store().cliName(),
+            options.server() == ServerMode.PROCESS ? " (CAS in its own JVM)" : "",
             options.mix().cliName(),
             mode(),
             options.clients(),
@@ -96,6 +110,7 @@ record LoadReport(
             "  ledger       %d entries before, %d after%n",
             ledgerBefore,
             ledgerAfter));
+    cpu.ifPresent(c -> appendCpu(b, c));
     if (result.offered().isPresent()) {
       b.append(
           String.format(
@@ -117,11 +132,36 @@ record LoadReport(
     return b.toString();
   }
 
+  private static void appendCpu(StringBuilder b, CpuAccount c) {
+    b.append("  cas cpu      ");
+    if (c.casMillisPerOperation().isPresent() && c.operationsPerCasCoreSecond().isPresent()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%.2f ms per operation, %.0f operations per CAS core-second%n",
+              c.casMillisPerOperation().getAsDouble(),
+              c.operationsPerCasCoreSecond().getAsDouble()));
+    } else {
+      b.append(NOT_AVAILABLE).append('\n');
+    }
+    b.append("  load cpu     ");
+    if (c.loadGeneratorMillisPerOperation().isPresent()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%.2f ms per operation (clients and harness, this JVM)%n",
+              c.loadGeneratorMillisPerOperation().getAsDouble()));
+    } else {
+      b.append(NOT_AVAILABLE).append('\n');
+    }
+  }
+
   /** The report as a JSON document (latencies in milliseconds). */
   String json() {
     LatencySummary l = result.counts().latency();
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("store", options.store().cliName());
+    run.put("server", options.server().cliName());
     run.put("mix", options.mix().cliName());
     run.put("mode", result.offered().isPresent() ? "open" : "closed");
     if (result.offered().isPresent()) {
@@ -155,6 +195,13 @@ record LoadReport(
     out.put("latencyMillis", latency);
     out.put("ledgerBefore", ledgerBefore);
     out.put("ledgerAfter", ledgerAfter);
+    cpu.ifPresent(c -> {
+      // null: the platform did not give the CPU time.
+      out.put("casCpuMillisPerOperation", rounded(c.casMillisPerOperation(), 1e3));
+      out.put("operationsPerCasCoreSecond", rounded(c.operationsPerCasCoreSecond(), 10));
+      out.put(
+          "loadGeneratorCpuMillisPerOperation", rounded(c.loadGeneratorMillisPerOperation(), 1e3));
+    });
     if (result.offered().isPresent()) {
       out.put("targetP99Millis", ms(TARGET_P99));
       out.put("targetMet", targetMet());
@@ -171,6 +218,10 @@ record LoadReport(
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render the report", e);
     }
+  }
+
+  private static Double rounded(OptionalDouble value, double scale) {
+    return value.isPresent() ? Math.round(value.getAsDouble() * scale) / scale : null;
   }
 
   private static double ms(Duration d) {

@@ -25,9 +25,16 @@ final class OpenLoop {
 
   private OpenLoop() {}
 
-  /** Offers {@code rate} requests per second over the warm-up and the measured period. */
+  /**
+   * Offers {@code rate} requests per second over the warm-up and the measured period. Tells {@code
+   * window} when that period opens and closes.
+   */
   static Measurement run(
-      List<ClientOperation> operations, int rate, Duration warmup, Duration duration)
+      List<ClientOperation> operations,
+      int rate,
+      Duration warmup,
+      Duration duration,
+      MeasuredWindow window)
       throws InterruptedException {
     long start = System.nanoTime();
     Schedule schedule =
@@ -46,6 +53,7 @@ final class OpenLoop {
       stats.add(s);
       threads.add(Thread.ofPlatform().name("open-loop-" + i).start(() -> work(op, s, schedule)));
     }
+    window.follow(schedule.measureFrom(), schedule.measureTo());
     for (Thread t : threads) {
       t.join();
     }

@@ -67,11 +67,44 @@ class CasLoadTest {
   }
 
   @Test
+  void reads_withTheCasInAChildJvm_reportTheCasCpuPerOperation() throws Exception {
+    Run r =
+        run(
+            "--server",
+            "process",
+            "--mix",
+            "read",
+            "--clients",
+            "2",
+            "--policies",
+            "4",
+            "--warmup",
+            "0s",
+            "--duration",
+            "500ms",
+            "--json");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.at("/run/server").asText()).isEqualTo("process");
+    assertThat(json.at("/ok").asLong()).isPositive();
+    assertThat(json.at("/errors").size()).isZero();
+    assertThat(json.at("/ledgerAfter").asLong()).isEqualTo(json.at("/ledgerBefore").asLong());
+    assertThat(json.at("/casCpuMillisPerOperation").isNumber()).as(r.out()).isTrue();
+    assertThat(json.at("/casCpuMillisPerOperation").asDouble()).isPositive();
+    assertThat(json.at("/operationsPerCasCoreSecond").asDouble()).isPositive();
+    assertThat(json.at("/loadGeneratorCpuMillisPerOperation").asDouble()).isPositive();
+  }
+
+  @Test
   void help_printsTheOptions() {
     Run r = run("--help");
 
     assertThat(r.status()).isZero();
-    assertThat(r.out()).startsWith("usage:").contains("--rate N|target");
+    assertThat(r.out())
+        .startsWith("usage:")
+        .contains("--rate N|target")
+        .contains("--server in-process|process");
   }
 
   @Test

@@ -15,6 +15,7 @@ class LoadOptionsTest {
     LoadOptions o = LoadOptions.parse(List.of());
 
     assertThat(o.store()).isEqualTo(StoreKind.SQLITE);
+    assertThat(o.server()).isEqualTo(ServerMode.IN_PROCESS);
     assertThat(o.mix()).isEqualTo(Mix.READ);
     assertThat(o.clients()).isEqualTo(32);
     assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(5));
@@ -33,6 +34,8 @@ class LoadOptionsTest {
             List.of(
                 "--store",
                 "postgres",
+                "--server",
+                "process",
                 "--mix",
                 "write",
                 "--clients",
@@ -56,6 +59,7 @@ class LoadOptionsTest {
                 "--json"));
 
     assertThat(o.store()).isEqualTo(StoreKind.POSTGRES);
+    assertThat(o.server()).isEqualTo(ServerMode.PROCESS);
     assertThat(o.mix()).isEqualTo(Mix.WRITE);
     assertThat(o.clients()).isEqualTo(64);
     assertThat(o.warmup()).isEqualTo(Duration.ofMillis(500));
@@ -93,6 +97,28 @@ class LoadOptionsTest {
   void parse_missingValue_fails() {
     assertThatThrownBy(() -> LoadOptions.parse(List.of("--duration")))
         .hasMessage("--duration: needs a value");
+  }
+
+  @Test
+  void parse_server_takesInProcessOrProcess() {
+    assertThat(LoadOptions.parse(List.of("--server", "in-process")).server())
+        .isEqualTo(ServerMode.IN_PROCESS);
+    assertThat(LoadOptions.parse(List.of("--server", "process")).server())
+        .isEqualTo(ServerMode.PROCESS);
+  }
+
+  @Test
+  void parse_unknownServerMode_fails() {
+    assertThatThrownBy(() -> LoadOptions.parse(List.of("--server", "PROCESS")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--server: expected one of [in-process, process], got \"PROCESS\"");
+    assertThatThrownBy(() -> LoadOptions.parse(List.of("--server", "remote")))
+        .hasMessageStartingWith("--server: expected one of");
+    assertThatThrownBy(() -> LoadOptions.parse(List.of("--server")))
+        .hasMessage("--server: needs a value");
+    assertThatThrownBy(
+            () -> LoadOptions.parse(List.of("--server", "process", "--server", "in-process")))
+        .hasMessage("--server: given twice");
   }
 
   @Test

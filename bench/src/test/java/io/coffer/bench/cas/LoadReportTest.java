@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +18,38 @@ class LoadReportTest {
 
   private static LoadReport report(
       long ok, Map<String, Long> errors, Duration p99, OptionalInt offered, long unsent) {
+    return report(ok, errors, p99, offered, unsent, List.of(), Optional.empty());
+  }
+
+  private static LoadReport report(
+      long ok,
+      Map<String, Long> errors,
+      Duration p99,
+      OptionalInt offered,
+      long unsent,
+      List<String> extraOptions,
+      Optional<CpuAccount> cpu) {
     LatencySummary latency =
         new LatencySummary(ok, 0, Duration.ofMillis(1), Duration.ofMillis(2), p99, p99, p99);
     WorkerStats.Merged counts =
         new WorkerStats.Merged(
             ok, errors, errors.isEmpty() ? Optional.empty() : Optional.of("first"), latency);
     Measurement m = new Measurement(counts, Duration.ofSeconds(10), offered, unsent);
-    return new LoadReport(
-        LoadOptions.parse(List.of("--mix", "write", "--duration", "10s")), m, 9, 30_009, MACHINE);
+    List<String> args = new ArrayList<>(List.of("--mix", "write", "--duration", "10s"));
+    args.addAll(extraOptions);
+    return new LoadReport(LoadOptions.parse(args), m, 9, 30_009, MACHINE, cpu);
+  }
+
+  /** 10,000 operations in 10 s, with the CAS at 4 s of CPU and the load generator at 12 s. */
+  private static LoadReport inItsOwnProcess(Optional<Duration> cas, Optional<Duration> load) {
+    return report(
+        10_000,
+        Map.of(),
+        Duration.ofMillis(5),
+        OptionalInt.empty(),
+        0,
+        List.of("--server", "process"),
+        Optional.of(new CpuAccount(cas, load, 10_000)));
   }
 
   @Test
@@ -85,5 +110,57 @@ class LoadReportTest {
         .contains("throughput   1000 ops/s")
         .contains("p99 25.00 ms")
         .contains("p99 < 20.00 ms at 1000/s: NOT met");
+  }
+
+  @Test
+  void text_casInItsOwnProcess_givesTheCpuOfEachProcessPerOperation() {
+    String text =
+        inItsOwnProcess(Optional.of(Duration.ofSeconds(4)), Optional.of(Duration.ofSeconds(12)))
+            .text();
+
+    assertThat(text)
+        .contains("sqlite (CAS in its own JVM), write")
+        .contains("  cas cpu      0.40 ms per operation, 2500 operations per CAS core-second\n")
+        .contains("  load cpu     1.20 ms per operation (clients and harness, this JVM)\n");
+  }
+
+  @Test
+  void json_casInItsOwnProcess_givesTheCpuOfEachProcessPerOperation() throws Exception {
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(
+                inItsOwnProcess(
+                        Optional.of(Duration.ofSeconds(4)), Optional.of(Duration.ofSeconds(12)))
+                    .json());
+
+    assertThat(json.at("/run/server").asText()).isEqualTo("process");
+    assertThat(json.at("/casCpuMillisPerOperation").asDouble()).isEqualTo(0.4);
+    assertThat(json.at("/operationsPerCasCoreSecond").asDouble()).isEqualTo(2_500.0);
+    assertThat(json.at("/loadGeneratorCpuMillisPerOperation").asDouble()).isEqualTo(1.2);
+  }
+
+  @Test
+  void cpuThePlatformDidNotGive_isNotAvailable_notANumber() throws Exception {
+    LoadReport r = inItsOwnProcess(Optional.empty(), Optional.empty());
+
+    assertThat(r.text())
+        .contains("  cas cpu      not available\n")
+        .contains("  load cpu     not available\n");
+    JsonNode json = new ObjectMapper().readTree(r.json());
+    assertThat(json.get("casCpuMillisPerOperation").isNull()).isTrue();
+    assertThat(json.get("operationsPerCasCoreSecond").isNull()).isTrue();
+    assertThat(json.get("loadGeneratorCpuMillisPerOperation").isNull()).isTrue();
+  }
+
+  @Test
+  void inProcess_reportsNoCpuFigure() throws Exception {
+    LoadReport r = report(10_000, Map.of(), Duration.ofMillis(5), OptionalInt.empty(), 0);
+
+    assertThat(r.text()).doesNotContain("cpu").doesNotContain("own JVM");
+    JsonNode json = new ObjectMapper().readTree(r.json());
+    assertThat(json.at("/run/server").asText()).isEqualTo("in-process");
+    assertThat(json.has("casCpuMillisPerOperation")).isFalse();
+    assertThat(json.has("operationsPerCasCoreSecond")).isFalse();
+    assertThat(json.has("loadGeneratorCpuMillisPerOperation")).isFalse();
   }
 }

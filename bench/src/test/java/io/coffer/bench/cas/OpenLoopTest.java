@@ -15,7 +15,12 @@ class OpenLoopTest {
 
     // 1,000/s: requests 0..99 are due in the 100 ms warm-up, 100..299 in the measured 200 ms.
     Measurement m =
-        OpenLoop.run(List.of(a, b), 1_000, Duration.ofMillis(100), Duration.ofMillis(200));
+        OpenLoop.run(
+            List.of(a, b),
+            1_000,
+            Duration.ofMillis(100),
+            Duration.ofMillis(200),
+            MeasuredWindow.IGNORED);
 
     assertThat(a.calls.get() + b.calls.get() + m.unsent()).isEqualTo(300);
     assertThat(m.counts().ok()).isBetween(100L, 200L);
@@ -27,7 +32,9 @@ class OpenLoopTest {
   void run_failures_areCountedByKind_andReportedToTheOperation() throws Exception {
     FakeOperation a = new FakeOperation(4);
 
-    Measurement m = OpenLoop.run(List.of(a), 500, Duration.ZERO, Duration.ofMillis(200));
+    Measurement m =
+        OpenLoop.run(
+            List.of(a), 500, Duration.ZERO, Duration.ofMillis(200), MeasuredWindow.IGNORED);
 
     assertThat(a.calls.get() + m.unsent()).isEqualTo(100);
     assertThat(a.failedBetweens.get()).isEqualTo(a.calls.get() / 4);
@@ -54,9 +61,26 @@ class OpenLoopTest {
         };
 
     // 100/s for 300 ms is 30 requests; one worker at 30 ms each sends at most 10 of them.
-    Measurement m = OpenLoop.run(List.of(slow), 100, Duration.ZERO, Duration.ofMillis(300));
+    Measurement m =
+        OpenLoop.run(
+            List.of(slow), 100, Duration.ZERO, Duration.ofMillis(300), MeasuredWindow.IGNORED);
 
     assertThat(m.unsent()).isGreaterThanOrEqualTo(20);
     assertThat(m.counts().ok()).isLessThanOrEqualTo(10);
+  }
+
+  @Test
+  void run_opensTheWindowAfterTheWarmup_andClosesItWhenSendingStops() throws Exception {
+    FakeOperation a = new FakeOperation(0);
+    RecordingWindow window = new RecordingWindow(a.calls::get);
+
+    // 1,000/s: requests 0..49 are due in the 50 ms warm-up, 50..149 in the measured 100 ms.
+    OpenLoop.run(List.of(a), 1_000, Duration.ofMillis(50), Duration.ofMillis(100), window);
+
+    assertThat(window.events).hasSize(2);
+    assertThat(window.events.get(0)).startsWith("opened");
+    assertThat(window.events.get(1)).startsWith("closed");
+    assertThat(window.countAt(0)).isLessThanOrEqualTo(51);
+    assertThat(window.countAt(1)).isBetween(window.countAt(0), 150L);
   }
 }
