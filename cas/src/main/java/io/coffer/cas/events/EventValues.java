@@ -20,12 +20,15 @@ final class EventValues {
   /** The most identities one event lists (as many as approvals one evaluation takes). */
   static final int MAX_IDENTITIES = 256;
 
+  /** The last instant an event's time may name. */
+  private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999Z");
+
   private EventValues() {}
 
   static Instant time(Instant time, String field) {
     Objects.requireNonNull(time, field);
     Instant ms = time.truncatedTo(ChronoUnit.MILLIS);
-    if (ms.isBefore(Instant.EPOCH) || ms.isAfter(Instant.parse("9999-12-31T23:59:59.999Z"))) {
+    if (ms.isBefore(Instant.EPOCH) || ms.isAfter(LAST)) {
       throw new IllegalArgumentException(field + ": out of the years 1970..9999");
     }
     return ms;
