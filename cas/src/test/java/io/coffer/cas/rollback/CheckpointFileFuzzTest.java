@@ -1,6 +1,7 @@
 package io.coffer.cas.rollback;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.google.crypto.tink.subtle.AesGcmJce;
 import io.coffer.cas.rollback.RollbackException.Reason;
 import io.coffer.cas.seal.AeadBarrier;
 import io.coffer.cas.seal.Barrier;
@@ -37,16 +38,16 @@ import java.util.Optional;
 class CheckpointFileFuzzTest {
 
   /** The log's origin and key name. */
-  static final String ORIGIN = "cas.example/ledger";
+  private static final String ORIGIN = "cas.example/ledger";
 
   /** The store instance the file is sealed for. */
-  static final String INSTANCE = "store-1";
+  private static final String INSTANCE = "store-1";
 
-  /** The log's key: a fixed test seed. */
-  static final Ed25519NoteSigner LOG_KEY = signer(0x4c);
+  /** The log's key: a fixed test seed (32 bytes 0x4c). */
+  private static final Ed25519NoteSigner LOG_KEY = logKey();
 
-  /** The CAS's data key: a fixed test key. */
-  static final Barrier BARRIER = barrier();
+  /** The CAS's data key: a fixed AES-256-GCM test key (32 bytes 0x44). */
+  private static final Barrier BARRIER = barrier();
 
   private static final byte[] MAGIC =
       "coffer-sealed-checkpoint v1\n".getBytes(StandardCharsets.US_ASCII);
@@ -57,9 +58,9 @@ class CheckpointFileFuzzTest {
       new CheckpointFile(
           DIR, BARRIER, INSTANCE, CheckpointVerifier.forLog(ORIGIN, LOG_KEY.verifier(), List.of()));
 
-  static Ed25519NoteSigner signer(int fill) {
+  private static Ed25519NoteSigner logKey() {
     byte[] seed = new byte[Ed25519Seed.SIZE_BYTES];
-    Arrays.fill(seed, (byte) fill);
+    Arrays.fill(seed, (byte) 0x4c);
     try {
       return Ed25519NoteSigner.of(ORIGIN, Ed25519Seed.of(seed));
     } catch (NoteException e) {
@@ -71,7 +72,7 @@ class CheckpointFileFuzzTest {
     byte[] key = new byte[32];
     Arrays.fill(key, (byte) 0x44);
     try {
-      return new AeadBarrier(new com.google.crypto.tink.subtle.AesGcmJce(key));
+      return new AeadBarrier(new AesGcmJce(key));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -89,7 +90,7 @@ class CheckpointFileFuzzTest {
   }
 
   /** The file's content for a plaintext: the magic line, then the plaintext sealed for its row. */
-  static byte[] sealedFile(byte[] plaintext) {
+  private static byte[] sealedFile(byte[] plaintext) {
     byte[] sealed = BARRIER.encrypt(new RowId(CheckpointFile.ROW_TABLE, INSTANCE, 1), plaintext);
     byte[] content = Arrays.copyOf(MAGIC, MAGIC.length + sealed.length);
     System.arraycopy(sealed, 0, content, MAGIC.length, sealed.length);

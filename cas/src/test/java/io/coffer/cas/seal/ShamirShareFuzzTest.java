@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -46,7 +47,7 @@ class ShamirShareFuzzTest {
     } catch (SealException e) {
       throw new IllegalStateException("an accepted share encodes to a refused file", e);
     }
-    if (share.toString().contains(java.util.Base64.getEncoder().encodeToString(share.share()))) {
+    if (share.toString().contains(Base64.getEncoder().encodeToString(share.share()))) {
       throw new IllegalStateException("a share's toString shows the share");
     }
   }
