@@ -60,6 +60,12 @@ final class PublicKeyDecoder {
       throw new GovernanceException(
           Reason.MALFORMED_IDENTITY, "public key is not a DER SubjectPublicKeyInfo", e);
     }
+    // The key is the BIT STRING's whole octets (RFC 5480 §2.2, RFC 8410 §4): one with unused bits
+    // holds no key (and BouncyCastle throws when asked for its octets).
+    if (info.getPublicKeyData().getPadBits() != 0) {
+      throw new GovernanceException(
+          Reason.MALFORMED_IDENTITY, "public key BIT STRING has unused bits");
+    }
     AlgorithmIdentifier algorithm = info.getAlgorithm();
     ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
     if (oid.equals(EdECObjectIdentifiers.id_Ed25519)) {

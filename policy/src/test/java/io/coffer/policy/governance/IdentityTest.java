@@ -277,6 +277,30 @@ class IdentityTest {
   }
 
   @Test
+  void parse_p256KeyBitStringWithUnusedBits_isMalformed() {
+    byte[] spki = Base64.getDecoder().decode(p256Base64());
+    // 30 59 | 30 13 <algorithm> | 03 42 <unused bits> 04 <x> <y>: one unused bit, zero as DER
+    // requires, so that the DER is canonical.
+    spki[25] = 1;
+    spki[spki.length - 1] &= (byte) 0xfe;
+
+    assertThat(reasonOf("p256:" + Base64.getEncoder().encodeToString(spki)))
+        .isEqualTo(Reason.MALFORMED_IDENTITY);
+  }
+
+  @Test
+  void parse_ed25519SpkiWithUnusedBits_isMalformed() throws Exception {
+    byte[] spki = Identity.parse(ED25519).subjectPublicKeyInfo();
+    // 30 2a | 30 05 06 03 2b 65 70 | 03 21 <unused bits> <key>: one unused bit, zero as DER
+    // requires, so that the DER is canonical.
+    spki[11] = 1;
+    spki[spki.length - 1] &= (byte) 0xfe;
+
+    assertThat(reasonOf("p256:" + Base64.getEncoder().encodeToString(spki)))
+        .isEqualTo(Reason.MALFORMED_IDENTITY);
+  }
+
+  @Test
   void parse_ed25519NeutralPoint_isInvalidKey() {
     // y = 1 encodes the neutral element, of order 1 (RFC 8032 §5.1.3): a key anyone "owns".
     byte[] raw = new byte[32];
