@@ -187,6 +187,11 @@ public final class IdentityKey {
 
   private static void checkEmbedded(ASN1BitString embedded, byte[] derived)
       throws GovernanceException {
+    if (embedded != null && embedded.getPadBits() != 0) {
+      // A public key is whole octets (RFC 5480 §2.2, RFC 8410 §4).
+      throw new GovernanceException(
+          Reason.MALFORMED_KEY_FILE, "the public key in the key file has unused bits");
+    }
     if (embedded != null && !Arrays.equals(embedded.getOctets(), derived)) {
       throw new GovernanceException(
           Reason.KEY_MISMATCH, "the public key in the key file is not the private key's");

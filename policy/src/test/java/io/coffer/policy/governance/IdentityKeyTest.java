@@ -181,6 +181,22 @@ class IdentityKeyTest {
   }
 
   @Test
+  void fromPem_embeddedPublicKeyWithUnusedBits_isMalformed() throws Exception {
+    IdentityKey real = IdentityKey.fromPem(Vectors.text("p256-key.pem"));
+    BigInteger d = ((java.security.interfaces.ECPrivateKey) real.privateKey()).getS();
+    ECPrivateKey ec =
+        new ECPrivateKey(256, d, new DERBitString(point(real), 1), SECObjectIdentifiers.secp256r1);
+    String key =
+        pem(
+            new PrivateKeyInfo(
+                new AlgorithmIdentifier(
+                    X9ObjectIdentifiers.id_ecPublicKey, SECObjectIdentifiers.secp256r1),
+                ec));
+
+    assertThat(reasonOf(key)).isEqualTo(Reason.MALFORMED_KEY_FILE);
+  }
+
+  @Test
   void fromPem_scalarOutOfRange_isMalformed() throws Exception {
     BigInteger n = ECNamedCurveTable.getByOID(SECObjectIdentifiers.secp256r1).getN();
     byte[] any = point(SignersFixture.P256);
