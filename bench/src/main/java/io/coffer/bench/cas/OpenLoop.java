@@ -19,6 +19,12 @@ import java.util.concurrent.locks.LockSupport;
  * backlog). A CAS that keeps up leaves no backlog; one that does not shows its capacity as the
  * throughput, and latencies that grow with the backlog.
  *
+ * <p>The warm-up is a closed loop: every worker sends its next request as soon as the last one is
+ * answered, which warms the CAS (its JIT, its caches, the connections) at full load and leaves no
+ * backlog behind. The schedule starts when the warm-up has ended: a CAS still cold when the first
+ * requests were due would otherwise carry their backlog into the measured period, and its latencies
+ * would be those of the start-up, not of the offered rate.
+ *
  * <p>Each worker runs on a platform thread of its own, apart from the server's virtual threads.
  */
 final class OpenLoop {
@@ -36,15 +42,11 @@ final class OpenLoop {
       Duration duration,
       MeasuredWindow window)
       throws InterruptedException {
+    warmUp(operations, warmup);
     long start = System.nanoTime();
     Schedule schedule =
         new Schedule(
-            start,
-            rate,
-            start + warmup.toNanos(),
-            start + warmup.toNanos() + duration.toNanos(),
-            new AtomicLong(),
-            new AtomicLong());
+            start, rate, start, start + duration.toNanos(), new AtomicLong(), new AtomicLong());
     List<WorkerStats> stats = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < operations.size(); i++) {
@@ -63,6 +65,41 @@ final class OpenLoop {
         duration,
         OptionalInt.of(rate),
         Math.max(0, due - schedule.sent().get()));
+  }
+
+  /** Runs every operation back to back until {@code warmup} has passed; nothing is recorded. */
+  private static void warmUp(List<ClientOperation> operations, Duration warmup)
+      throws InterruptedException {
+    if (warmup.isZero()) {
+      return;
+    }
+    long end = System.nanoTime() + warmup.toNanos();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < operations.size(); i++) {
+      ClientOperation op = operations.get(i);
+      threads.add(
+          Thread.ofPlatform()
+              .name("open-loop-warmup-" + i)
+              .start(() -> {
+                while (System.nanoTime() - end < 0) {
+                  boolean ok;
+                  try {
+                    op.call();
+                    ok = true;
+                  } catch (Exception e) {
+                    ok = false;
+                  }
+                  try {
+                    op.between(ok);
+                  } catch (Exception e) {
+                    // The next call finds out; nothing of the warm-up is recorded.
+                  }
+                }
+              }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
   }
 
   /** The due times: request {@code k} at {@code start + k * 10^9 / rate} nanoseconds. */
