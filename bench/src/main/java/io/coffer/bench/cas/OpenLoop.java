@@ -67,38 +67,11 @@ final class OpenLoop {
         Math.max(0, due - schedule.sent().get()));
   }
 
-  /** Runs every operation back to back until {@code warmup} has passed; nothing is recorded. */
+  /** Runs every operation back to back until {@code warmup} has passed; nothing is kept. */
   private static void warmUp(List<ClientOperation> operations, Duration warmup)
       throws InterruptedException {
-    if (warmup.isZero()) {
-      return;
-    }
-    long end = System.nanoTime() + warmup.toNanos();
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < operations.size(); i++) {
-      ClientOperation op = operations.get(i);
-      threads.add(
-          Thread.ofPlatform()
-              .name("open-loop-warmup-" + i)
-              .start(() -> {
-                while (System.nanoTime() - end < 0) {
-                  boolean ok;
-                  try {
-                    op.call();
-                    ok = true;
-                  } catch (Exception e) {
-                    ok = false;
-                  }
-                  try {
-                    op.between(ok);
-                  } catch (Exception e) {
-                    // The next call finds out; nothing of the warm-up is recorded.
-                  }
-                }
-              }));
-    }
-    for (Thread t : threads) {
-      t.join();
+    if (!warmup.isZero()) {
+      ClosedLoop.run(operations, Duration.ZERO, warmup, MeasuredWindow.IGNORED);
     }
   }
 

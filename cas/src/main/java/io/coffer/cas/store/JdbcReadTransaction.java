@@ -201,33 +201,25 @@ class JdbcReadTransaction implements ReadTransaction {
 
   @Override
   public List<ProposalRow> proposals(String name) throws CasException {
-    try {
-      PreparedStatement p =
-          prepare(
-              "SELECT "
-                  + PROPOSAL_COLUMNS
-                  + " FROM cas_proposals WHERE name = ? ORDER BY seq DESC");
-      p.setString(1, name);
-      List<ProposalRow> out = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          out.add(proposal(r));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw failure("reading the proposals of policy " + name, e);
-    }
+    return proposalsOf(name, "", "the proposals");
   }
 
   @Override
   public List<ProposalRow> openProposals(String name) throws CasException {
+    return proposalsOf(name, " AND state = 'OPEN'", "the open proposals");
+  }
+
+  /** The proposals of {@code name} that {@code condition} keeps, newest first. */
+  private List<ProposalRow> proposalsOf(String name, String condition, String what)
+      throws CasException {
     try {
       PreparedStatement p =
           prepare(
               "SELECT "
                   + PROPOSAL_COLUMNS
-                  + " FROM cas_proposals WHERE name = ? AND state = 'OPEN' ORDER BY seq DESC");
+                  + " FROM cas_proposals WHERE name = ?"
+                  + condition
+                  + " ORDER BY seq DESC");
       p.setString(1, name);
       List<ProposalRow> out = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
@@ -237,7 +229,7 @@ class JdbcReadTransaction implements ReadTransaction {
       }
       return out;
     } catch (SQLException e) {
-      throw failure("reading the open proposals of policy " + name, e);
+      throw failure("reading " + what + " of policy " + name, e);
     }
   }
 

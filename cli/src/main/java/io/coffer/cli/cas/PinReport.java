@@ -29,17 +29,17 @@ final class PinReport {
         "  tee:          "
             + pin.tee()
             + (pin.simulated() ? " (SIMULATED: no TEE protects this CAS)" : ""),
-        "  tolerated:    " + tolerated(pin),
+        "  tolerated:    "
+            + (pin.tolerated().isEmpty() ? "nothing" : String.join(", ", toleratedNames(pin))),
         "  measurement:  " + pin.measurement().hex(),
         "  TLS key:      sha256:" + fingerprint(pin.tlsPublicKey()),
         "  ledger key:   " + pin.ledgerVerifierKey(),
         "  attested at:  " + pin.attestedAt());
   }
 
-  private static String tolerated(CasPin pin) {
-    return pin.tolerated().isEmpty()
-        ? "nothing"
-        : String.join(", ", pin.tolerated().stream().map(Tolerance::yamlName).sorted().toList());
+  /** The tolerations' policy names, sorted. */
+  private static List<String> toleratedNames(CasPin pin) {
+    return pin.tolerated().stream().map(Tolerance::yamlName).sorted().toList();
   }
 
   static Map<String, Object> fields(CasPin pin) {
@@ -48,7 +48,7 @@ final class PinReport {
     d.put("url", pin.url().toString());
     d.put("tee", pin.tee());
     d.put("simulated", pin.simulated());
-    d.put("tolerated", pin.tolerated().stream().map(Tolerance::yamlName).sorted().toList());
+    d.put("tolerated", toleratedNames(pin));
     d.put("measurement", pin.measurement().hex());
     d.put("tlsFingerprint", fingerprint(pin.tlsPublicKey()));
     d.put("ledgerVerifierKey", pin.ledgerVerifierKey());
