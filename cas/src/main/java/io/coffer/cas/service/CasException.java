@@ -32,6 +32,8 @@ public final class CasException extends Exception {
     STALE_PREDECESSOR(409),
     /** The proposal was activated, rejected, withdrawn, superseded or has expired. */
     PROPOSAL_CLOSED(409),
+    /** A volume's tag is not the one the writer expected: a stale or concurrent writer. */
+    STALE_TAG(409),
     /** The CAS is sealed: nothing but status and unsealing until enough shares arrive. */
     SEALED(503),
     /** A share does not belong to this CAS's seal, or the shares do not open it. */
