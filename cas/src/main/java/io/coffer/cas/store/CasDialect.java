@@ -1,6 +1,7 @@
 package io.coffer.cas.store;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,8 +51,15 @@ enum CasDialect {
     this.bytes = bytes;
   }
 
-  /** The statements that create the CAS's tables, in order. */
+  /** The statements that create the CAS's tables of the current schema, in order. */
   List<String> createTables() {
+    List<String> all = new ArrayList<>(createTablesOfVersion1());
+    all.addAll(createTablesOfVersion2());
+    return all;
+  }
+
+  /** The statements that created the tables of schema version 1 (the first release), in order. */
+  List<String> createTablesOfVersion1() {
     return List.of(
         "CREATE TABLE "
             + CasSchema.SCHEMA_TABLE
@@ -121,6 +129,43 @@ enum CasDialect {
             + ", ledger_index "
             + int64
             + " NOT NULL, PRIMARY KEY (proposal_id, voter))");
+  }
+
+  /**
+   * The statements that create the tables schema version 2 adds, in order: a new store runs them
+   * after those of version 1, and so does the upgrade of a version-1 store.
+   */
+  List<String> createTablesOfVersion2() {
+    return List.of(
+        "CREATE TABLE cas_secrets (policy "
+            + text
+            + " NOT NULL, name "
+            + text
+            + " NOT NULL, version INTEGER NOT NULL CHECK (version >= 1), kind "
+            + text
+            + " NOT NULL, created_at "
+            + int64
+            + " NOT NULL, body "
+            + bytes
+            + " NOT NULL, PRIMARY KEY (policy, name, version))",
+        "CREATE TABLE cas_volume_tags (policy "
+            + text
+            + " NOT NULL, volume "
+            + text
+            + " NOT NULL, generation "
+            + int64
+            + " NOT NULL CHECK (generation >= 1), tag "
+            + bytes
+            + " NOT NULL, updated_at "
+            + int64
+            + " NOT NULL, PRIMARY KEY (policy, volume))",
+        "CREATE TABLE cas_used_nonces (nonce_id "
+            + text
+            + " PRIMARY KEY, expires_at "
+            + int64
+            + " NOT NULL)",
+        // The purge deletes by expiry: a range of this index, not a scan of every used nonce.
+        "CREATE INDEX cas_used_nonces_by_expiry ON cas_used_nonces (expires_at)");
   }
 
   /** A query with one parameter, a table name, that counts 1 if the table exists and 0 if not. */

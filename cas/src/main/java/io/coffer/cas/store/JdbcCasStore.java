@@ -19,10 +19,13 @@ import javax.sql.DataSource;
  * <p>Tables: the ledger's ({@code log_meta}, {@code log_entries}, {@code log_nodes}, {@code
  * log_checkpoints}, a {@link JdbcLogStore} without prefix) and the CAS's: {@code cas_schema} (its
  * version), {@code cas_meta}, {@code cas_policies}, {@code cas_policy_versions}, {@code
- * cas_proposals}, {@code cas_ballots}. Names, hashes, states and times (epoch microseconds) are
- * clear columns; {@code body} and metadata columns hold bytes the caller encrypted with the {@link
+ * cas_proposals}, {@code cas_ballots} (schema version 1), {@code cas_secrets}, {@code
+ * cas_volume_tags}, {@code cas_used_nonces} (added by version 2). Names, hashes, states, kinds,
+ * generations, nonce ids and times (epoch microseconds) are clear columns; {@code body}, {@code
+ * tag} and metadata columns hold bytes the caller encrypted with the {@link
  * io.coffer.cas.seal.Barrier}: this class never sees a plaintext. Opening creates the tables in an
- * empty database and otherwise fails closed unless they are the version this code reads.
+ * empty database, upgrades a store of version 1 to version 2 in place (the only upgrade), and
+ * otherwise fails closed unless they are the version this code reads.
  *
  * <p>Writes: one writer thread per store commits queued operations in groups, each operation in its
  * own savepoint, with its ledger entries, in one durable transaction ({@link GroupCommitWriter}).

@@ -289,6 +289,79 @@ class JdbcReadTransaction implements ReadTransaction {
     }
   }
 
+  @Override
+  public Optional<SecretRow> latestSecret(String policy, String name) throws CasException {
+    try {
+      // The primary key (policy, name, version) answers this with one index probe.
+      PreparedStatement p =
+          prepare(
+              "SELECT version, kind, created_at, body FROM cas_secrets"
+                  + " WHERE policy = ? AND name = ? ORDER BY version DESC LIMIT 1");
+      p.setString(1, policy);
+      p.setString(2, name);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(secret(r, policy, name)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("reading secret " + name + " of policy " + policy, e);
+    }
+  }
+
+  @Override
+  public Optional<SecretRow> secret(String policy, String name, int version) throws CasException {
+    try {
+      PreparedStatement p =
+          prepare(
+              "SELECT version, kind, created_at, body FROM cas_secrets"
+                  + " WHERE policy = ? AND name = ? AND version = ?");
+      p.setString(1, policy);
+      p.setString(2, name);
+      p.setInt(3, version);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(secret(r, policy, name)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("reading secret " + name + "@" + version + " of policy " + policy, e);
+    }
+  }
+
+  private static SecretRow secret(ResultSet r, String policy, String name)
+      throws SQLException, CasException {
+    int version = r.getInt(1);
+    return decode(
+        "cas_secrets",
+        policy + "/" + name + "@" + version,
+        () ->
+            new SecretRow(
+                policy, name, version, r.getString(2), r.getBytes(4), instant(r.getLong(3))));
+  }
+
+  @Override
+  public Optional<VolumeTagRow> volumeTag(String policy, String volume) throws CasException {
+    try {
+      PreparedStatement p =
+          prepare(
+              "SELECT generation, tag, updated_at FROM cas_volume_tags"
+                  + " WHERE policy = ? AND volume = ?");
+      p.setString(1, policy);
+      p.setString(2, volume);
+      try (ResultSet r = p.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            decode(
+                "cas_volume_tags",
+                policy + "/" + volume,
+                () ->
+                    new VolumeTagRow(
+                        policy, volume, r.getLong(1), r.getBytes(2), instant(r.getLong(3)))));
+      }
+    } catch (SQLException e) {
+      throw failure("reading the tag of volume " + volume + " of policy " + policy, e);
+    }
+  }
+
   /** Builds a row from what the database returned. */
   @FunctionalInterface
   private interface Decoder<T> {

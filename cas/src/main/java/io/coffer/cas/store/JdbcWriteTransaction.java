@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -234,6 +235,125 @@ final class JdbcWriteTransaction extends JdbcReadTransaction implements WriteTra
       }
     } catch (SQLException e) {
       throw failure("inserting ballot " + key, e);
+    }
+  }
+
+  @Override
+  public void insertSecret(SecretRow row) throws CasException {
+    String key = row.policy() + "/" + row.name() + "@" + row.version();
+    try {
+      PreparedStatement p =
+          prepare(
+              "INSERT INTO cas_secrets (policy, name, version, kind, created_at, body)"
+                  + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (policy, name, version) DO NOTHING");
+      p.setString(1, row.policy());
+      p.setString(2, row.name());
+      p.setInt(3, row.version());
+      p.setString(4, row.kind());
+      p.setLong(5, micros(row.createdAt()));
+      p.setBytes(6, row.body());
+      if (p.executeUpdate() != 1) {
+        throw new CasException(Type.ALREADY_EXISTS, "secret " + key + " is stored already");
+      }
+    } catch (SQLException e) {
+      throw failure("inserting secret " + key, e);
+    }
+  }
+
+  @Override
+  public void setVolumeTag(
+      String policy, String volume, long expectedGeneration, byte[] tag, Instant at)
+      throws CasException {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(volume, "volume");
+    byte[] value = tag.clone();
+    long updatedAt = micros(at);
+    if (expectedGeneration < 0 || expectedGeneration == Long.MAX_VALUE) {
+      throw staleTag(policy, volume, expectedGeneration);
+    }
+    try {
+      PreparedStatement p;
+      if (expectedGeneration == 0) {
+        p =
+            prepare(
+                "INSERT INTO cas_volume_tags (policy, volume, generation, tag, updated_at)"
+                    + " VALUES (?, ?, 1, ?, ?) ON CONFLICT (policy, volume) DO NOTHING");
+        p.setString(1, policy);
+        p.setString(2, volume);
+        p.setBytes(3, value);
+        p.setLong(4, updatedAt);
+      } else {
+        p =
+            prepare(
+                "UPDATE cas_volume_tags SET generation = ?, tag = ?, updated_at = ?"
+                    + " WHERE policy = ? AND volume = ? AND generation = ?");
+        p.setLong(1, expectedGeneration + 1);
+        p.setBytes(2, value);
+        p.setLong(3, updatedAt);
+        p.setString(4, policy);
+        p.setString(5, volume);
+        p.setLong(6, expectedGeneration);
+      }
+      if (p.executeUpdate() == 1) {
+        return;
+      }
+    } catch (SQLException e) {
+      throw failure("setting the tag of volume " + volume + " of policy " + policy, e);
+    }
+    throw staleTag(policy, volume, expectedGeneration);
+  }
+
+  /** STALE_TAG, saying which generation is current: one more read, on the refusal path only. */
+  private CasException staleTag(String policy, String volume, long expectedGeneration)
+      throws CasException {
+    Optional<VolumeTagRow> current = volumeTag(policy, volume);
+    return new CasException(
+        Type.STALE_TAG,
+        "volume "
+            + volume
+            + " of policy "
+            + policy
+            + (current.isEmpty()
+                ? " has no tag"
+                : " is at generation " + current.get().generation())
+            + ", not "
+            + expectedGeneration);
+  }
+
+  @Override
+  public void useNonce(String nonceId, Instant expiresAt) throws CasException {
+    requireNonceId(nonceId);
+    try {
+      // One statement, prepared once per connection: this runs for every attestation.
+      PreparedStatement p =
+          prepare(
+              "INSERT INTO cas_used_nonces (nonce_id, expires_at) VALUES (?, ?)"
+                  + " ON CONFLICT (nonce_id) DO NOTHING");
+      p.setString(1, nonceId);
+      p.setLong(2, micros(expiresAt));
+      if (p.executeUpdate() != 1) {
+        throw new CasException(Type.ALREADY_EXISTS, "nonce " + nonceId + " was used already");
+      }
+    } catch (SQLException e) {
+      throw failure("recording the use of nonce " + nonceId, e);
+    }
+  }
+
+  /** A nonce id is a non-empty string; the store checks nothing else of it. */
+  static void requireNonceId(String nonceId) {
+    if (nonceId.isEmpty()) {
+      throw new IllegalArgumentException("a nonce id is not empty");
+    }
+  }
+
+  @Override
+  public int purgeNonces(Instant expiredBefore) throws CasException {
+    try {
+      PreparedStatement p = prepare("DELETE FROM cas_used_nonces WHERE expires_at < ?");
+      p.setLong(1, micros(expiredBefore));
+      return p.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("purging expired nonces", e);
     }
   }
 

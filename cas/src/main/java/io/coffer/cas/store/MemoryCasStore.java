@@ -9,11 +9,10 @@ import io.coffer.ledger.log.LedgerOptions;
 import io.coffer.ledger.merkle.TreeHead;
 import io.coffer.ledger.store.MemoryLogStore;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -39,7 +38,7 @@ public final class MemoryCasStore implements CasStore {
   private final LedgerOptions options;
   private final Ledger ledger;
   private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
-  private volatile State committed = new State();
+  private volatile MemoryCasState committed = new MemoryCasState();
   private volatile boolean failed;
   private volatile boolean closed;
 
@@ -66,7 +65,7 @@ public final class MemoryCasStore implements CasStore {
     try {
       requireWritable();
       long base = ledger.size();
-      State working = committed.copy();
+      MemoryCasState working = committed.copy();
       Tx tx = new Tx(working, base, options.maxEntrySizeBytes());
       T result;
       try {
@@ -173,9 +172,9 @@ public final class MemoryCasStore implements CasStore {
   /** Reads of one state. */
   private static class Reader implements ReadTransaction {
 
-    final State state;
+    final MemoryCasState state;
 
-    Reader(State state) {
+    Reader(MemoryCasState state) {
       this.state = state;
     }
 
@@ -242,6 +241,25 @@ public final class MemoryCasStore implements CasStore {
     public List<BallotRow> ballots(String proposalId) {
       return List.copyOf(state.ballots.getOrDefault(proposalId, List.of()));
     }
+
+    @Override
+    public Optional<SecretRow> latestSecret(String policy, String name) {
+      TreeMap<Integer, SecretRow> values = state.secrets.get(new MemoryCasState.Key(policy, name));
+      return values == null || values.isEmpty()
+          ? Optional.empty()
+          : Optional.of(values.lastEntry().getValue());
+    }
+
+    @Override
+    public Optional<SecretRow> secret(String policy, String name, int version) {
+      TreeMap<Integer, SecretRow> values = state.secrets.get(new MemoryCasState.Key(policy, name));
+      return values == null ? Optional.empty() : Optional.ofNullable(values.get(version));
+    }
+
+    @Override
+    public Optional<VolumeTagRow> volumeTag(String policy, String volume) {
+      return Optional.ofNullable(state.volumeTags.get(new MemoryCasState.Key(policy, volume)));
+    }
   }
 
   /** Reads and writes of one write operation, on its own copy of the state. */
@@ -252,7 +270,7 @@ public final class MemoryCasStore implements CasStore {
     private final List<byte[]> events = new ArrayList<>();
     private boolean done;
 
-    Tx(State state, long base, int maxEntrySizeBytes) {
+    Tx(MemoryCasState state, long base, int maxEntrySizeBytes) {
       super(state);
       this.base = base;
       this.maxEntrySizeBytes = maxEntrySizeBytes;
@@ -376,6 +394,62 @@ public final class MemoryCasStore implements CasStore {
     }
 
     @Override
+    public void insertSecret(SecretRow row) throws CasException {
+      requireOpen();
+      TreeMap<Integer, SecretRow> values = state.secrets(row.policy(), row.name());
+      if (values.containsKey(row.version())) {
+        throw new CasException(
+            Type.ALREADY_EXISTS,
+            "secret " + row.policy() + "/" + row.name() + "@" + row.version() + " exists already");
+      }
+      values.put(row.version(), row);
+    }
+
+    @Override
+    public void setVolumeTag(
+        String policy, String volume, long expectedGeneration, byte[] tag, Instant at)
+        throws CasException {
+      requireOpen();
+      MemoryCasState.Key key = new MemoryCasState.Key(policy, volume);
+      VolumeTagRow current = state.volumeTags.get(key);
+      long generation = current == null ? 0 : current.generation();
+      if (expectedGeneration != generation || expectedGeneration == Long.MAX_VALUE) {
+        throw new CasException(
+            Type.STALE_TAG,
+            "volume "
+                + volume
+                + " of policy "
+                + policy
+                + (current == null ? " has no tag" : " is at generation " + generation)
+                + ", not "
+                + expectedGeneration);
+      }
+      state.volumeTags.put(
+          key,
+          new VolumeTagRow(
+              policy, volume, expectedGeneration + 1, tag, at.truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    @Override
+    public void useNonce(String nonceId, Instant expiresAt) throws CasException {
+      requireOpen();
+      JdbcWriteTransaction.requireNonceId(nonceId);
+      Instant expiry = expiresAt.truncatedTo(ChronoUnit.MICROS);
+      if (state.usedNonces.putIfAbsent(nonceId, expiry) != null) {
+        throw new CasException(Type.ALREADY_EXISTS, "nonce " + nonceId + " was used already");
+      }
+    }
+
+    @Override
+    public int purgeNonces(Instant expiredBefore) {
+      requireOpen();
+      Instant before = expiredBefore.truncatedTo(ChronoUnit.MICROS);
+      int size = state.usedNonces.size();
+      state.usedNonces.values().removeIf(expiry -> expiry.isBefore(before));
+      return size - state.usedNonces.size();
+    }
+
+    @Override
     public long appendEvent(byte[] entry) throws CasException {
       requireOpen();
       if (entry.length > maxEntrySizeBytes) {
@@ -385,71 +459,6 @@ public final class MemoryCasStore implements CasStore {
       }
       events.add(entry.clone());
       return base + events.size() - 1;
-    }
-  }
-
-  /** The rows; copied as a whole for each write (a store for tests need not be fast at size). */
-  private static final class State {
-
-    final Map<String, byte[]> meta;
-    final TreeMap<String, PolicyRow> policies;
-    final Map<String, List<PolicyVersionRow>> versions;
-    final Map<String, ProposalRow> proposals;
-    final Map<String, List<String>> proposalsByPolicy;
-    final Map<String, List<BallotRow>> ballots;
-
-    State() {
-      this(
-          new HashMap<>(),
-          new TreeMap<>(),
-          new HashMap<>(),
-          new HashMap<>(),
-          new HashMap<>(),
-          new HashMap<>());
-    }
-
-    private State(
-        Map<String, byte[]> meta,
-        TreeMap<String, PolicyRow> policies,
-        Map<String, List<PolicyVersionRow>> versions,
-        Map<String, ProposalRow> proposals,
-        Map<String, List<String>> proposalsByPolicy,
-        Map<String, List<BallotRow>> ballots) {
-      this.meta = meta;
-      this.policies = policies;
-      this.versions = versions;
-      this.proposals = proposals;
-      this.proposalsByPolicy = proposalsByPolicy;
-      this.ballots = ballots;
-    }
-
-    /** A copy whose maps and lists can change without touching this one; rows are immutable. */
-    State copy() {
-      return new State(
-          new HashMap<>(meta),
-          new TreeMap<>(policies),
-          deep(versions),
-          new HashMap<>(proposals),
-          deep(proposalsByPolicy),
-          deep(ballots));
-    }
-
-    private static <T> Map<String, List<T>> deep(Map<String, List<T>> map) {
-      Map<String, List<T>> out = new HashMap<>(map.size() * 2);
-      map.forEach((k, v) -> out.put(k, new ArrayList<>(v)));
-      return out;
-    }
-
-    List<PolicyVersionRow> versions(String name) {
-      return versions.computeIfAbsent(name, k -> new ArrayList<>());
-    }
-
-    List<String> proposalIds(String name) {
-      return proposalsByPolicy.computeIfAbsent(name, k -> new ArrayList<>());
-    }
-
-    List<BallotRow> ballots(String proposalId) {
-      return ballots.computeIfAbsent(proposalId, k -> new ArrayList<>());
     }
   }
 }

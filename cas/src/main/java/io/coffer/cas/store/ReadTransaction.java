@@ -39,4 +39,13 @@ public interface ReadTransaction {
 
   /** The ballots of a proposal, in the order recorded. */
   List<BallotRow> ballots(String proposalId) throws CasException;
+
+  /** The value of a policy's secret made for the highest policy version that made one. */
+  Optional<SecretRow> latestSecret(String policy, String name) throws CasException;
+
+  /** The value of a policy's secret made for exactly {@code version}. */
+  Optional<SecretRow> secret(String policy, String name, int version) throws CasException;
+
+  /** The current tag of a policy's volume; empty before its first writer set one. */
+  Optional<VolumeTagRow> volumeTag(String policy, String volume) throws CasException;
 }

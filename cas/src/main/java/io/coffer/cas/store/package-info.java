@@ -10,7 +10,13 @@
  * <p>Security guarantees: atomicity of a state change and its ledger entry; writes serialised
  * across processes; confidential columns hold barrier ciphertexts only.
  *
+ * <p>Rows of attestation and provisioning: secret values per policy version (never overwritten),
+ * volume tags (compare-and-set on a generation count, so that a stale writer is refused), and used
+ * challenge nonces (a second use is refused: replay protection, within one database).
+ *
  * <p>Not protected against: anything the database's owner does to it; that is detected above
- * (barrier, ledger proofs, sealed checkpoint, witnesses), not here.
+ * (barrier, ledger proofs, sealed checkpoint, witnesses), not here. In particular a store rolled
+ * back forgets used nonces and newer volume tags: nonce expiry bounds the first, the ledger's
+ * freshness checks the second.
  */
 package io.coffer.cas.store;

@@ -511,6 +511,253 @@ public abstract class CasStoreContractTest {
     assertThat(next).isEqualTo(1);
   }
 
+  private static SecretRow secretRow(String policy, String name, int version) {
+    return new SecretRow(
+        policy,
+        name,
+        version,
+        "ascii",
+        bytes("ciphertext of " + policy + "/" + name + "@" + version),
+        T0.plusSeconds(version));
+  }
+
+  private static Optional<SecretRow> readLatestSecret(CasStore store, String policy, String name)
+      throws CasException {
+    return store.read(tx -> tx.latestSecret(policy, name));
+  }
+
+  private static Optional<SecretRow> readSecret(
+      CasStore store, String policy, String name, int version) throws CasException {
+    return store.read(tx -> tx.secret(policy, name, version));
+  }
+
+  private static void insertSecret(CasStore store, SecretRow row) throws CasException {
+    store.write(tx -> {
+      tx.insertSecret(row);
+      return null;
+    });
+  }
+
+  private static void setTag(CasStore store, String volume, long expected, String tag)
+      throws CasException {
+    store.write(tx -> {
+      tx.setVolumeTag(
+          "alpha", volume, expected, bytes(tag), T0.plusSeconds(Math.floorMod(expected, 1000)));
+      return null;
+    });
+  }
+
+  private static Optional<VolumeTagRow> readTag(CasStore store, String policy, String volume)
+      throws CasException {
+    return store.read(tx -> tx.volumeTag(policy, volume));
+  }
+
+  private static void useNonce(CasStore store, String id, Instant expiresAt) throws CasException {
+    store.write(tx -> {
+      tx.useNonce(id, expiresAt);
+      return null;
+    });
+  }
+
+  @Test
+  void secrets_areReadBackByVersion_andTheLatestIsTheHighestVersion() throws Exception {
+    CasStore store = open();
+    store.write(tx -> {
+      tx.insertSecret(secretRow("alpha", "db-key", 3));
+      tx.insertSecret(secretRow("alpha", "db-key", 1));
+      tx.insertSecret(secretRow("alpha", "other", 7));
+      tx.insertSecret(secretRow("beta", "db-key", 9));
+      return null;
+    });
+
+    SecretRow latest = readLatestSecret(store, "alpha", "db-key").orElseThrow();
+    assertThat(latest).usingRecursiveComparison().isEqualTo(secretRow("alpha", "db-key", 3));
+    assertThat(latest.body()).isEqualTo(secretRow("alpha", "db-key", 3).body());
+    assertThat(readSecret(store, "alpha", "db-key", 1))
+        .hasValueSatisfying(r ->
+            assertThat(r).usingRecursiveComparison().isEqualTo(secretRow("alpha", "db-key", 1)));
+    assertThat(readSecret(store, "alpha", "db-key", 2)).isEmpty();
+    assertThat(readLatestSecret(store, "alpha", "missing")).isEmpty();
+    assertThat(readLatestSecret(store, "gamma", "db-key")).isEmpty();
+    assertThat(readLatestSecret(store, "beta", "db-key").orElseThrow().version()).isEqualTo(9);
+  }
+
+  @Test
+  void secret_ofAPolicyVersionStoredAlready_alreadyExists_andIsNeverOverwritten() throws Exception {
+    CasStore store = open();
+    insertSecret(store, secretRow("alpha", "db-key", 2));
+
+    assertRefused(
+        () -> insertSecret(store, new SecretRow("alpha", "db-key", 2, "binary", bytes("evil"), T0)),
+        Type.ALREADY_EXISTS);
+
+    SecretRow kept = readSecret(store, "alpha", "db-key", 2).orElseThrow();
+    assertThat(kept.kind()).isEqualTo("ascii");
+    assertThat(kept.body()).isEqualTo(secretRow("alpha", "db-key", 2).body());
+  }
+
+  @Test
+  void secret_bodyChangedByTheCallerAfterTheInsert_isNotChangedInTheStore() throws Exception {
+    CasStore store = open();
+    SecretRow row = secretRow("alpha", "db-key", 1);
+    insertSecret(store, row);
+
+    readSecret(store, "alpha", "db-key", 1).orElseThrow().body()[0] ^= 1;
+
+    assertThat(readSecret(store, "alpha", "db-key", 1).orElseThrow().body()).isEqualTo(row.body());
+  }
+
+  @Test
+  void volumeTag_isAbsentUntilSet_andEachSetFromTheCurrentGenerationCountsUp() throws Exception {
+    CasStore store = open();
+    assertThat(readTag(store, "alpha", "data")).isEmpty();
+
+    setTag(store, "data", 0, "tag 1");
+    setTag(store, "data", 1, "tag 2");
+
+    VolumeTagRow row = readTag(store, "alpha", "data").orElseThrow();
+    assertThat(row.generation()).isEqualTo(2);
+    assertThat(row.tag()).isEqualTo(bytes("tag 2"));
+    assertThat(row.updatedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(readTag(store, "beta", "data")).isEmpty();
+    assertThat(readTag(store, "alpha", "logs")).isEmpty();
+  }
+
+  @Test
+  void volumeTag_setByAStaleWriter_isStale_andChangesNothing() throws Exception {
+    CasStore store = open();
+    setTag(store, "data", 0, "tag 1");
+    setTag(store, "data", 1, "tag 2");
+
+    // A writer that read generation 1 (rolled back), one that thinks there is no tag yet, one from
+    // the future, and a nonsensical expectation.
+    for (long expected : List.of(1L, 0L, 3L, -1L, Long.MAX_VALUE)) {
+      assertRefused(() -> setTag(store, "data", expected, "stale " + expected), Type.STALE_TAG);
+    }
+    assertRefused(() -> setTag(store, "fresh", 1, "no tag yet"), Type.STALE_TAG);
+
+    VolumeTagRow row = readTag(store, "alpha", "data").orElseThrow();
+    assertThat(row.generation()).isEqualTo(2);
+    assertThat(row.tag()).isEqualTo(bytes("tag 2"));
+    assertThat(readTag(store, "alpha", "fresh")).isEmpty();
+  }
+
+  @Test
+  void volumeTag_concurrentWritersFromOneGeneration_exactlyOneWinsEachGeneration()
+      throws Exception {
+    CasStore store = open();
+    int writers = 4;
+    int attempts = 10;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    int won = 0;
+    try {
+      List<Future<Integer>> running = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        running.add(
+            pool.submit(() -> {
+              int mine = 0;
+              for (int i = 0; i < attempts; i++) {
+                long seen =
+                    readTag(store, "alpha", "data").map(VolumeTagRow::generation).orElse(0L);
+                try {
+                  setTag(store, "data", seen, "w" + writer + " after " + seen);
+                  mine++;
+                } catch (CasException e) {
+                  assertThat(e.type()).isEqualTo(Type.STALE_TAG);
+                }
+              }
+              return mine;
+            }));
+      }
+      for (Future<Integer> f : running) {
+        won += f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(won).isPositive();
+    assertThat(readTag(store, "alpha", "data").orElseThrow().generation()).isEqualTo(won);
+  }
+
+  @Test
+  void useNonce_twice_isAReplay_andTheFirstUseStays() throws Exception {
+    CasStore store = open();
+    useNonce(store, "n-1", T0.plusSeconds(60));
+
+    assertRefused(() -> useNonce(store, "n-1", T0.plusSeconds(600)), Type.ALREADY_EXISTS);
+    assertRefused(
+        () ->
+            store.write(tx -> {
+              tx.useNonce("n-2", T0.plusSeconds(60));
+              tx.useNonce("n-2", T0.plusSeconds(60));
+              return null;
+            }),
+        Type.ALREADY_EXISTS);
+    // The refused operation used n-2 and then failed: nothing of it stayed.
+    useNonce(store, "n-2", T0.plusSeconds(60));
+    // The first use's expiry, not the replay's, decides when n-1 may be purged.
+    int purged = store.write(tx -> tx.purgeNonces(T0.plusSeconds(61)));
+    assertThat(purged).isEqualTo(2);
+  }
+
+  @Test
+  void useNonce_inAnOperationThatFails_leavesTheNonceUnused() throws Exception {
+    CasStore store = open();
+
+    assertRefused(
+        () ->
+            store.write(tx -> {
+              tx.useNonce("n-1", T0.plusSeconds(60));
+              tx.appendEvent(bytes("attestation.failed"));
+              throw new CasException(Type.FORBIDDEN, "wrong measurement");
+            }),
+        Type.FORBIDDEN);
+
+    useNonce(store, "n-1", T0.plusSeconds(60));
+    assertRefused(() -> useNonce(store, "n-1", T0.plusSeconds(60)), Type.ALREADY_EXISTS);
+  }
+
+  @Test
+  void purgeNonces_forgetsThoseExpiredStrictlyBefore_andCountsThem() throws Exception {
+    CasStore store = open();
+    store.write(tx -> {
+      for (int i = 0; i < 5; i++) {
+        tx.useNonce("n-" + i, T0.plusSeconds(i));
+      }
+      return null;
+    });
+
+    int purged = store.write(tx -> tx.purgeNonces(T0.plusSeconds(2)));
+    int again = store.write(tx -> tx.purgeNonces(T0.plusSeconds(2)));
+
+    assertThat(purged).isEqualTo(2);
+    assertThat(again).isZero();
+    // Expiring at the instant itself: kept, still a replay.
+    assertRefused(() -> useNonce(store, "n-2", T0.plusSeconds(2)), Type.ALREADY_EXISTS);
+    assertRefused(() -> useNonce(store, "n-4", T0.plusSeconds(4)), Type.ALREADY_EXISTS);
+    // Purged: the store forgot it; refusing it is the expiry check's job from now on.
+    useNonce(store, "n-0", T0);
+  }
+
+  @Test
+  void reopened_holdsSecretsTagsAndUsedNonces() throws Exception {
+    assumeTrue(persistent());
+    CasStore store = open();
+    insertSecret(store, secretRow("alpha", "db-key", 1));
+    setTag(store, "data", 0, "tag 1");
+    useNonce(store, "n-1", T0.plusSeconds(60));
+    store.close();
+
+    CasStore again = open();
+
+    assertThat(readLatestSecret(again, "alpha", "db-key").orElseThrow().body())
+        .isEqualTo(secretRow("alpha", "db-key", 1).body());
+    assertThat(readTag(again, "alpha", "data").orElseThrow().generation()).isEqualTo(1);
+    assertRefused(() -> useNonce(again, "n-1", T0.plusSeconds(60)), Type.ALREADY_EXISTS);
+  }
+
   private static io.coffer.ledger.merkle.Hash rootOf(String... entries) {
     CompactRange range = CompactRange.empty();
     for (String e : entries) {

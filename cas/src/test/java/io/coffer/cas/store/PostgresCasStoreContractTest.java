@@ -181,12 +181,51 @@ class PostgresCasStoreContractTest extends CasStoreContractTest {
   }
 
   @Test
+  void open_ofAStoreOfSchemaVersion1_addsTheTablesOfVersion2_once() throws Exception {
+    CasStore first = open();
+    first.write(tx -> {
+      tx.insertPolicy(new PolicyRow("alpha", "creator", Instant.EPOCH, 1, "v1"));
+      return null;
+    });
+    first.close();
+    // What a store of the first release holds: the tables of version 1 only.
+    postgres.execute(
+        "DROP TABLE "
+            + schema
+            + ".cas_secrets, "
+            + schema
+            + ".cas_volume_tags, "
+            + schema
+            + ".cas_used_nonces");
+    postgres.execute("UPDATE " + schema + ".cas_schema SET version = 1");
+
+    CasStore upgraded = open();
+    upgraded.write(tx -> {
+      tx.useNonce("n-1", Instant.EPOCH);
+      tx.setVolumeTag("alpha", "data", 0, new byte[] {1}, Instant.EPOCH);
+      return null;
+    });
+    upgraded.close();
+    CasStore again = open();
+
+    assertThat(again.read(tx -> tx.policy("alpha")).orElseThrow().creator()).isEqualTo("creator");
+    assertThat(again.read(tx -> tx.volumeTag("alpha", "data")).orElseThrow().generation())
+        .isEqualTo(1);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url(), user());
+        java.sql.ResultSet r =
+            c.createStatement().executeQuery("SELECT version FROM cas_schema WHERE id = 1")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getInt(1)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void open_ofCasTablesOfAnUnknownSchemaVersion_failsClosed() throws Exception {
     open().close();
-    postgres.execute("UPDATE " + schema + ".cas_schema SET version = 2");
+    postgres.execute("UPDATE " + schema + ".cas_schema SET version = 3");
 
     org.assertj.core.api.Assertions.assertThatThrownBy(this::openStore)
         .isInstanceOf(CasException.class)
-        .hasMessageContaining("schema version 2");
+        .hasMessageContaining("schema version 3");
   }
 }
