@@ -16,7 +16,7 @@
  *
  * <p>Not protected against: anything the database's owner does to it; that is detected above
  * (barrier, ledger proofs, sealed checkpoint, witnesses), not here. In particular a store rolled
- * back forgets used nonces and newer volume tags: nonce expiry bounds the first, the ledger's
- * freshness checks the second.
+ * back forgets used nonces and newer volume tags; nonce expiry bounds the replay window, and the
+ * sealed checkpoint and witnesses detect the rollback of the store as a whole.
  */
 package io.coffer.cas.store;
