@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.coffer.cas.events.EventFormatException.Reason;
 import io.coffer.policy.governance.Identity;
 import io.coffer.policy.governance.IdentityKey;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -232,6 +233,28 @@ class EventCodecTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("secret.released")
         .hasMessageContaining(String.valueOf(EventCodec.MAX_EVENT_BYTES));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "attestation-succeeded, ATTESTATION_SUCCEEDED",
+    "attestation-failed, ATTESTATION_FAILED",
+    "secret-released, SECRET_RELEASED",
+    "volume-tag-updated, VOLUME_TAG_UPDATED",
+  })
+  void fuzzSeedsOfTheNewTypes_areAccepted(String seed, EventType type) throws Exception {
+    byte[] entry;
+    try (InputStream in =
+        EventCodecTest.class.getResourceAsStream(
+            "EventCodecFuzzTestInputs/parseAcceptsOrRefusesAnyEntry/" + seed)) {
+      assertThat(in).as(seed).isNotNull();
+      entry = in.readAllBytes();
+    }
+
+    CasEvent event = EventCodec.parse(entry);
+
+    assertThat(event.type()).isEqualTo(type);
+    assertThat(EventCodec.encode(event)).isEqualTo(entry);
   }
 
   @Test
