@@ -10,8 +10,8 @@ import java.util.Optional;
  * {@code access.denied}: an authenticated caller was refused for want of rights.
  *
  * <p>Members: {@code caller} (identity string), {@code operation} (an {@link Operation} code),
- * {@code name} (the policy), {@code proposal} (its id, only for operations on a proposal), {@code
- * reason} (a {@link Reason} code).
+ * {@code name} (the policy), {@code proposal} (its id, exactly for the operations on a proposal:
+ * {@link Operation#onProposal}), {@code reason} (a {@link Reason} code).
  */
 public record AccessDenied(
     Instant time,
@@ -32,11 +32,23 @@ public record AccessDenied(
     PROPOSE,
     APPROVE,
     REJECT,
-    WITHDRAW;
+    WITHDRAW,
+    /** {@code GET /v1/secrets/<policy>/<name>}: a secret shown to a person. */
+    REVEAL,
+    /** {@code POST /v1/volumes/<policy>/<volume>/tag}: a volume's tag moved forward. */
+    VOLUME_TAG;
 
     /** The code in the event. */
     public String code() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the operation is on one proposal, whose id the event then names. */
+    public boolean onProposal() {
+      return switch (this) {
+        case PROPOSAL, APPROVE, REJECT, WITHDRAW -> true;
+        case CREATE, READ, HISTORY, PROPOSALS, PROPOSE, REVEAL, VOLUME_TAG -> false;
+      };
     }
   }
 
@@ -49,7 +61,13 @@ public record AccessDenied(
     /** The identity is not one the current version's {@code update} rule counts. */
     UPDATE_RULE,
     /** Only the proposer may do this. */
-    NOT_PROPOSER
+    NOT_PROPOSER,
+    /** The caller is not an identity the secret's {@code reveal_to} names. */
+    REVEAL_TO,
+    /** The caller is not an instance of the policy attested by this CAS. */
+    NOT_ATTESTED,
+    /** The instance's service does not mount that volume read-write. */
+    NOT_MOUNTED
   }
 
   public AccessDenied {
@@ -59,6 +77,11 @@ public record AccessDenied(
     EventValues.name(name, "name");
     Objects.requireNonNull(proposal, "proposal");
     proposal.ifPresent(p -> EventValues.proposalId(p, "proposal"));
+    if (proposal.isPresent() != operation.onProposal()) {
+      throw new IllegalArgumentException(
+          "proposal: present exactly for the operations on a proposal, not for "
+              + operation.code());
+    }
     Objects.requireNonNull(reason, "reason");
   }
 

@@ -10,7 +10,8 @@ import java.time.Instant;
  * <p>Every event has {@code type} ({@link EventType#code()}), {@code time} (RFC 3339, UTC, to the
  * millisecond) and {@code schema} ({@value #SCHEMA}); the members of each type are documented on
  * its record. The records validate their values: a record exists only with a well-formed name,
- * hashes of 64 lower-case hex digits and proposal ids of 22 base64url characters.
+ * hashes of 64 lower-case hex digits, proposal ids of 22 base64url characters and certificate
+ * serials in lower-case hex.
  */
 public sealed interface CasEvent
     permits CasStarted,
@@ -22,7 +23,11 @@ public sealed interface CasEvent
         PolicySuperseded,
         PolicyExpired,
         PolicyActivated,
-        AccessDenied {
+        AccessDenied,
+        AttestationSucceeded,
+        AttestationFailed,
+        SecretReleased,
+        VolumeTagUpdated {
 
   /** The version of the event schema this code writes and reads. */
   int SCHEMA = 1;

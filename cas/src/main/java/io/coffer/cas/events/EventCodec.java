@@ -41,7 +41,13 @@ public final class EventCodec {
 
   private EventCodec() {}
 
-  /** The ledger entry of {@code event}. */
+  /**
+   * The ledger entry of {@code event}.
+   *
+   * @throws IllegalArgumentException if the entry would be larger than {@link #MAX_EVENT_BYTES}, so
+   *     that no CAS writes an entry its readers refuse (only a {@code secret.released} naming
+   *     hundreds of secrets imported from policies with long names can be that large)
+   */
   public static byte[] encode(CasEvent event) {
     ObjectNode o = JSON.createObjectNode();
     o.put("type", event.type().code());
@@ -99,12 +105,67 @@ public final class EventCodec {
         e.proposal().ifPresent(p -> o.put("proposal", p));
         o.put("reason", e.reason().name());
       }
+      case AttestationSucceeded e -> {
+        o.put("policy", e.policy());
+        o.put("policy_hash", e.policyHash());
+        o.put("service", e.service());
+        o.put("evidence_type", e.evidenceType());
+        ObjectNode measurements = o.putObject("measurements");
+        e.measurements().forEach(measurements::put);
+        o.put("tcb_status", e.tcbStatus());
+        ArrayNode advisories = o.putArray("advisories");
+        e.advisories().forEach(advisories::add);
+        o.put("simulated", e.simulated());
+        o.put("debug", e.debug());
+        o.put("public_key", e.publicKey());
+        o.put("certificate_serial", e.certificateSerial());
+      }
+      case AttestationFailed e -> {
+        o.put("policy", e.policy());
+        o.put("service", e.service());
+        ArrayNode reasons = o.putArray("reasons");
+        e.reasons().forEach(r -> reasons.add(r.code()));
+        e.evidenceType().ifPresent(t -> o.put("evidence_type", t));
+        e.publicKey().ifPresent(k -> o.put("public_key", k));
+      }
+      case SecretReleased e -> {
+        o.put("policy", e.policy());
+        e.service().ifPresent(s -> o.put("service", s));
+        e.revealedTo().ifPresent(i -> o.put("revealed_to", i.toString()));
+        ArrayNode secrets = o.putArray("secrets");
+        for (SecretReleased.Released s : e.secrets()) {
+          ObjectNode secret = secrets.addObject();
+          secret.put("name", s.name());
+          s.fromPolicy().ifPresent(p -> secret.put("from_policy", p));
+          s.fromSecret().ifPresent(n -> secret.put("from_secret", n));
+        }
+        e.certificateSerial().ifPresent(s -> o.put("certificate_serial", s));
+      }
+      case VolumeTagUpdated e -> {
+        o.put("policy", e.policy());
+        o.put("volume", e.volume());
+        o.put("service", e.service());
+        e.oldTag().ifPresent(t -> o.put("old_tag", t));
+        o.put("new_tag", e.newTag());
+        o.put("generation", e.generation());
+        o.put("certificate_serial", e.certificateSerial());
+      }
     }
+    byte[] entry;
     try {
-      return CanonicalJson.canonicalize(JSON.writeValueAsBytes(o));
+      entry = CanonicalJson.canonicalize(JSON.writeValueAsBytes(o));
     } catch (IOException | CanonicalJsonException e) {
       throw new IllegalStateException("an event always has a canonical JSON form", e);
     }
+    if (entry.length > MAX_EVENT_BYTES) {
+      throw new IllegalArgumentException(
+          event.type().code()
+              + ": an event of "
+              + entry.length
+              + " bytes is larger than "
+              + MAX_EVENT_BYTES);
+    }
+    return entry;
   }
 
   private static void proposal(ObjectNode o, String name, String proposal, String hash) {

@@ -10,7 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,10 +25,17 @@ final class EventReader {
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
 
   private final ObjectNode object;
+  private final String path;
   private final Set<String> read = new HashSet<>();
 
   EventReader(ObjectNode object) {
+    this(object, "");
+  }
+
+  /** A reader of an object inside an event, whose members are named {@code path} + member. */
+  private EventReader(ObjectNode object, String path) {
     this.object = object;
+    this.path = path;
   }
 
   /** The event of {@code type} from the remaining members. */
@@ -99,11 +108,15 @@ final class EventReader {
         yield r.make(() ->
             new AccessDenied(time, caller, operation, r.textOrNull("name"), proposal, reason));
       }
+      case ATTESTATION_SUCCEEDED -> ProvisioningEventReader.attestationSucceeded(r, time);
+      case ATTESTATION_FAILED -> ProvisioningEventReader.attestationFailed(r, time);
+      case SECRET_RELEASED -> ProvisioningEventReader.secretReleased(r, time);
+      case VOLUME_TAG_UPDATED -> ProvisioningEventReader.volumeTagUpdated(r, time);
     };
   }
 
   /** Builds a record; the member its constructor names as ill-formed is reported. */
-  private CasEvent make(Supplier<CasEvent> constructor) throws EventFormatException {
+  <T> T make(Supplier<T> constructor) throws EventFormatException {
     try {
       return constructor.get();
     } catch (MissingMember e) {
@@ -111,7 +124,7 @@ final class EventReader {
     } catch (WrongType e) {
       throw invalid(e.getMessage(), "not of its JSON type");
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new EventFormatException(Reason.INVALID_FIELD, "member " + e.getMessage(), e);
+      throw new EventFormatException(Reason.INVALID_FIELD, "member " + path + e.getMessage(), e);
     }
   }
 
@@ -134,7 +147,7 @@ final class EventReader {
   private JsonNode member(String member) throws EventFormatException {
     JsonNode node = object.get(member);
     if (node == null) {
-      throw new EventFormatException(Reason.MISSING_FIELD, "member " + member + " missing");
+      throw new EventFormatException(Reason.MISSING_FIELD, "member " + path + member + " missing");
     }
     read.add(member);
     return node;
@@ -143,27 +156,98 @@ final class EventReader {
   String text(String member) throws EventFormatException {
     JsonNode node = member(member);
     if (!node.isTextual()) {
-      throw invalid(member, "not a string");
+      throw invalid(path + member, "not a string");
     }
     return node.textValue();
+  }
+
+  /** An optional string member: absent, or present as a string (never {@code null}). */
+  Optional<String> optionalText(String member) throws EventFormatException {
+    return has(member) ? Optional.of(text(member)) : Optional.empty();
   }
 
   long integer(String member) throws EventFormatException {
     JsonNode node = member(member);
     if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-      throw invalid(member, "not an integer");
+      throw invalid(path + member, "not an integer");
     }
     return node.longValue();
+  }
+
+  boolean bool(String member) throws EventFormatException {
+    JsonNode node = member(member);
+    if (!node.isBoolean()) {
+      throw invalid(path + member, "not a boolean");
+    }
+    return node.booleanValue();
+  }
+
+  /** An array of at most {@code max} strings. */
+  List<String> texts(String member, int max) throws EventFormatException {
+    JsonNode node = array(member, max);
+    List<String> out = new ArrayList<>(node.size());
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode item = node.get(i);
+      if (!item.isTextual()) {
+        throw invalid(path + member + "[" + i + "]", "not a string");
+      }
+      out.add(item.textValue());
+    }
+    return out;
+  }
+
+  /** An array of at most {@code max} objects, each read by a reader of its own. */
+  List<EventReader> objects(String member, int max) throws EventFormatException {
+    JsonNode node = array(member, max);
+    List<EventReader> out = new ArrayList<>(node.size());
+    for (int i = 0; i < node.size(); i++) {
+      String at = path + member + "[" + i + "]";
+      if (!(node.get(i) instanceof ObjectNode item)) {
+        throw invalid(at, "not an object");
+      }
+      out.add(new EventReader(item, at + "."));
+    }
+    return out;
+  }
+
+  /** An object of at most {@code max} members whose values are strings, in member order. */
+  Map<String, String> textMap(String member, int max) throws EventFormatException {
+    JsonNode node = member(member);
+    if (!node.isObject()) {
+      throw invalid(path + member, "not an object");
+    }
+    if (node.size() > max) {
+      throw invalid(path + member, "more than " + max + " members");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      if (!e.getValue().isTextual()) {
+        throw invalid(path + member + "." + e.getKey(), "not a string");
+      }
+      out.put(e.getKey(), e.getValue().textValue());
+    }
+    return out;
+  }
+
+  private JsonNode array(String member, int max) throws EventFormatException {
+    JsonNode node = member(member);
+    if (!node.isArray()) {
+      throw invalid(path + member, "not an array");
+    }
+    if (node.size() > max) {
+      throw invalid(path + member, "more than " + max + " items");
+    }
+    return node;
   }
 
   /** For constructors' arguments: unchecked, so that they fit a {@link Supplier}. */
   private String textOrNull(String member) {
     JsonNode node = object.get(member);
     if (node == null) {
-      throw new MissingMember(member);
+      throw new MissingMember(path + member);
     }
     if (!node.isTextual()) {
-      throw new WrongType(member);
+      throw new WrongType(path + member);
     }
     read.add(member);
     return node.textValue();
@@ -172,10 +256,10 @@ final class EventReader {
   private boolean boolOrFalse(String member) {
     JsonNode node = object.get(member);
     if (node == null) {
-      throw new MissingMember(member);
+      throw new MissingMember(path + member);
     }
     if (!node.isBoolean()) {
-      throw new WrongType(member);
+      throw new WrongType(path + member);
     }
     read.add(member);
     return node.booleanValue();
@@ -184,13 +268,13 @@ final class EventReader {
   Instant time(String member) throws EventFormatException {
     String text = text(member);
     if (!TIME.matcher(text).matches()) {
-      throw invalid(member, "not an RFC 3339 UTC time with milliseconds");
+      throw invalid(path + member, "not an RFC 3339 UTC time with milliseconds");
     }
     try {
       return Instant.from(EventCodec.TIME.parse(text));
     } catch (DateTimeParseException e) {
       throw new EventFormatException(
-          Reason.INVALID_FIELD, "member " + member + ": not a valid time", e);
+          Reason.INVALID_FIELD, "member " + path + member + ": not a valid time", e);
     }
   }
 
@@ -200,7 +284,7 @@ final class EventReader {
       return Identity.parse(text);
     } catch (GovernanceException e) {
       throw new EventFormatException(
-          Reason.INVALID_FIELD, "member " + member + ": " + e.getMessage(), e);
+          Reason.INVALID_FIELD, "member " + path + member + ": " + e.getMessage(), e);
     }
   }
 
@@ -255,7 +339,7 @@ final class EventReader {
       String name = names.next();
       if (!read.contains(name)) {
         throw new EventFormatException(
-            Reason.UNKNOWN_FIELD, "member " + name + " is not one of this event type");
+            Reason.UNKNOWN_FIELD, "member " + path + name + " is not one of this event type");
       }
     }
   }

@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * The types of ledger event, each with its {@code type} code. Codes are stable: auditors select
- * events by them. New types (the attestation and secret events) are added here and to {@link
- * CasEvent}'s permitted records; a reader that does not know a type refuses it with {@link
- * EventFormatException.Reason#UNKNOWN_TYPE}, so that it can skip it knowingly.
+ * events by them. New types are added here and to {@link CasEvent}'s permitted records (as the
+ * attestation, secret and volume events were); a reader that does not know a type refuses it with
+ * {@link EventFormatException.Reason#UNKNOWN_TYPE}, so that it can skip it knowingly.
  */
 public enum EventType {
   CAS_STARTED("cas.started"),
@@ -18,7 +18,11 @@ public enum EventType {
   POLICY_SUPERSEDED("policy.superseded"),
   POLICY_EXPIRED("policy.expired"),
   POLICY_ACTIVATED("policy.activated"),
-  ACCESS_DENIED("access.denied");
+  ACCESS_DENIED("access.denied"),
+  ATTESTATION_SUCCEEDED("attestation.succeeded"),
+  ATTESTATION_FAILED("attestation.failed"),
+  SECRET_RELEASED("secret.released"),
+  VOLUME_TAG_UPDATED("volume.tag.updated");
 
   private final String code;
 

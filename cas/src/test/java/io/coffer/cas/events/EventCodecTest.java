@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.coffer.cas.events.EventFormatException.Reason;
 import io.coffer.policy.governance.Identity;
 import io.coffer.policy.governance.IdentityKey;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,53 @@ class EventCodecTest {
             AccessDenied.Operation.APPROVE,
             "a/b",
             Optional.of(P1),
-            AccessDenied.Reason.UPDATE_RULE));
+            AccessDenied.Reason.UPDATE_RULE),
+        SampleEvents.succeeded(),
+        SampleEvents.failed(),
+        SampleEvents.releasedToService(),
+        SampleEvents.nextTag());
+  }
+
+  private static List<CasEvent> variants() {
+    return List.of(
+        SampleEvents.failedEarly(),
+        SampleEvents.revealed(),
+        SampleEvents.firstTag(),
+        new AccessDenied(
+            T,
+            ALICE,
+            AccessDenied.Operation.REVEAL,
+            "a/b",
+            Optional.empty(),
+            AccessDenied.Reason.REVEAL_TO),
+        new AccessDenied(
+            T,
+            BOB,
+            AccessDenied.Operation.VOLUME_TAG,
+            "a/b",
+            Optional.empty(),
+            AccessDenied.Reason.NOT_MOUNTED),
+        new AccessDenied(
+            T,
+            BOB,
+            AccessDenied.Operation.VOLUME_TAG,
+            "a/b",
+            Optional.empty(),
+            AccessDenied.Reason.NOT_ATTESTED),
+        new AccessDenied(
+            T,
+            BOB,
+            AccessDenied.Operation.READ,
+            "a/b",
+            Optional.empty(),
+            AccessDenied.Reason.READ_RULE));
+  }
+
+  @Test
+  void optionalMembersAndNewOperations_roundTrip() throws Exception {
+    for (CasEvent event : variants()) {
+      assertThat(EventCodec.parse(EventCodec.encode(event))).as("%s", event).isEqualTo(event);
+    }
   }
 
   @Test
@@ -73,6 +122,139 @@ class EventCodecTest {
                 + "\"type\":\"policy.approved\",\"voter\":\""
                 + ALICE
                 + "\"}");
+  }
+
+  private static String json(CasEvent event) {
+    return new String(EventCodec.encode(event), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void encode_attestationSucceeded_isTheDocumentedForm() {
+    String m = "cd".repeat(48);
+
+    assertThat(json(SampleEvents.succeeded()))
+        .isEqualTo(
+            "{\"advisories\":[\"INTEL-SA-00615\",\"INTEL-SA-00837\"],"
+                + "\"certificate_serial\":\"1f2e3d\",\"debug\":false,\"evidence_type\":\"tdx\","
+                + "\"measurements\":{\"mrSeam\":\""
+                + m
+                + "\",\"mrTd\":\""
+                + m
+                + "\",\"rtmr0\":\""
+                + m
+                + "\"},\"policy\":\"acme/payments\",\"policy_hash\":\""
+                + H1
+                + "\",\"public_key\":\""
+                + H2
+                + "\",\"schema\":1,\"service\":\"api\",\"simulated\":false,"
+                + "\"tcb_status\":\"UpToDate\",\"time\":\"2026-03-01T10:00:00.123Z\","
+                + "\"type\":\"attestation.succeeded\"}");
+  }
+
+  @Test
+  void encode_attestationFailed_isTheDocumentedForm() {
+    assertThat(json(SampleEvents.failed()))
+        .isEqualTo(
+            "{\"evidence_type\":\"sgx\",\"policy\":\"acme/payments\",\"public_key\":\""
+                + H2
+                + "\",\"reasons\":[\"nonce-replayed\",\"wrong-measurement\"],\"schema\":1,"
+                + "\"service\":\"api\",\"time\":\"2026-03-01T10:00:00.123Z\","
+                + "\"type\":\"attestation.failed\"}");
+    assertThat(json(SampleEvents.failedEarly()))
+        .isEqualTo(
+            "{\"policy\":\"acme/payments\",\"reasons\":[\"unknown-service\"],\"schema\":1,"
+                + "\"service\":\"api\",\"time\":\"2026-03-01T10:00:00.123Z\","
+                + "\"type\":\"attestation.failed\"}");
+  }
+
+  @Test
+  void encode_secretReleased_isTheDocumentedForm_withNamesOnly() {
+    assertThat(json(SampleEvents.releasedToService()))
+        .isEqualTo(
+            "{\"certificate_serial\":\"1f2e3d\",\"policy\":\"acme/payments\",\"schema\":1,"
+                + "\"secrets\":[{\"name\":\"db-password\"},{\"from_policy\":\"acme/pki\","
+                + "\"from_secret\":\"root-ca\",\"name\":\"shared_ca\"}],\"service\":\"api\","
+                + "\"time\":\"2026-03-01T10:00:00.123Z\",\"type\":\"secret.released\"}");
+    assertThat(json(SampleEvents.revealed()))
+        .isEqualTo(
+            "{\"policy\":\"acme/payments\",\"revealed_to\":\""
+                + SampleEvents.ALICE_TEXT
+                + "\",\"schema\":1,\"secrets\":[{\"name\":\"db-password\"}],"
+                + "\"time\":\"2026-03-01T10:00:00.123Z\",\"type\":\"secret.released\"}");
+  }
+
+  @Test
+  void encode_volumeTagUpdated_isTheDocumentedForm() {
+    assertThat(json(SampleEvents.nextTag()))
+        .isEqualTo(
+            "{\"certificate_serial\":\"a0\",\"generation\":2,\"new_tag\":\""
+                + H2
+                + "\",\"old_tag\":\""
+                + H1
+                + "\",\"policy\":\"acme/payments\",\"schema\":1,\"service\":\"api\","
+                + "\"time\":\"2026-03-01T10:00:00.123Z\",\"type\":\"volume.tag.updated\","
+                + "\"volume\":\"data\"}");
+    assertThat(json(SampleEvents.firstTag()))
+        .doesNotContain("old_tag")
+        .contains("\"generation\":1");
+  }
+
+  @Test
+  void encode_accessDeniedForTheNewOperations_isTheDocumentedForm() {
+    assertThat(
+            json(
+                new AccessDenied(
+                    T,
+                    SampleEvents.ALICE,
+                    AccessDenied.Operation.REVEAL,
+                    "acme/payments",
+                    Optional.empty(),
+                    AccessDenied.Reason.REVEAL_TO)))
+        .isEqualTo(
+            "{\"caller\":\""
+                + SampleEvents.ALICE_TEXT
+                + "\",\"name\":\"acme/payments\",\"operation\":\"reveal\","
+                + "\"reason\":\"REVEAL_TO\",\"schema\":1,\"time\":\"2026-03-01T10:00:00.123Z\","
+                + "\"type\":\"access.denied\"}");
+  }
+
+  @Test
+  void encode_refusesAnEventLargerThanAnEntry() {
+    String longPolicy = String.join("/", Collections.nCopies(3, "p".repeat(64)));
+    List<SecretReleased.Released> secrets = new ArrayList<>();
+    for (int i = 0; i < SecretReleased.MAX_SECRETS; i++) {
+      secrets.add(SecretReleased.Released.imported("s" + i + "-".repeat(50), longPolicy, "x"));
+    }
+    SecretReleased huge =
+        new SecretReleased(
+            T, "a/b", Optional.of("api"), Optional.empty(), secrets, Optional.of("1"));
+
+    assertThatThrownBy(() -> EventCodec.encode(huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("secret.released")
+        .hasMessageContaining(String.valueOf(EventCodec.MAX_EVENT_BYTES));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "attestation-succeeded, ATTESTATION_SUCCEEDED",
+    "attestation-failed, ATTESTATION_FAILED",
+    "secret-released, SECRET_RELEASED",
+    "volume-tag-updated, VOLUME_TAG_UPDATED",
+  })
+  void fuzzSeedsOfTheNewTypes_areAccepted(String seed, EventType type) throws Exception {
+    byte[] entry;
+    try (InputStream in =
+        EventCodecTest.class.getResourceAsStream(
+            "EventCodecFuzzTestInputs/parseAcceptsOrRefusesAnyEntry/" + seed)) {
+      assertThat(in).as(seed).isNotNull();
+      entry = in.readAllBytes();
+    }
+
+    CasEvent event = EventCodec.parse(entry);
+
+    assertThat(event.type()).isEqualTo(type);
+    assertThat(EventCodec.encode(event)).isEqualTo(entry);
   }
 
   @Test
@@ -111,7 +293,7 @@ class EventCodecTest {
   void parse_refusesUnknownSchemaAndType() {
     refused(approved("\"schema\":1", "\"schema\":2"), Reason.UNSUPPORTED_SCHEMA);
     refused(approved("\"schema\":1", "\"schema\":\"1\""), Reason.INVALID_FIELD);
-    refused(approved("policy.approved", "attestation.succeeded"), Reason.UNKNOWN_TYPE);
+    refused(approved("policy.approved", "attestation.started"), Reason.UNKNOWN_TYPE);
   }
 
   @ParameterizedTest
