@@ -138,10 +138,11 @@ public final class CertificateAuthority {
 
   /**
    * The CA of {@code privateKey} and {@code certificate}, after checking that the certificate is a
-   * CA certificate ({@code cA} true and {@code keyCertSign}) and that the key is its key (by
-   * signing and verifying a fixed message).
+   * CA certificate ({@code cA} true and {@code keyCertSign}), self-signed with a valid signature,
+   * and that the key is its key (by signing and verifying a fixed message).
    *
-   * @throws CertificateAuthorityException {@code NOT_A_CA} or {@code KEY_MISMATCH}
+   * @throws CertificateAuthorityException {@code NOT_A_CA}, {@code NOT_SELF_SIGNED} or {@code
+   *     KEY_MISMATCH}
    */
   public static CertificateAuthority of(PrivateKey privateKey, X509Certificate certificate)
       throws CertificateAuthorityException {
@@ -156,6 +157,16 @@ public final class CertificateAuthority {
               + " is not a CA certificate (needs cA true and keyCertSign)");
     }
     SubjectKey key = subjectKey(certificate);
+    try {
+      if (!certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())) {
+        throw new CertificateAuthorityException(
+            Reason.NOT_SELF_SIGNED, "the CA certificate is not self-issued");
+      }
+      certificate.verify(certificate.getPublicKey());
+    } catch (GeneralSecurityException e) {
+      throw new CertificateAuthorityException(
+          Reason.NOT_SELF_SIGNED, "the CA certificate's self-signature does not verify", e);
+    }
     try {
       Signature signer = Signature.getInstance(key.algorithm().signatureAlgorithm());
       signer.initSign(privateKey);
@@ -277,8 +288,8 @@ public final class CertificateAuthority {
   /**
    * Decodes exactly one {@link #encode()} output and checks it as {@link #of} does.
    *
-   * @throws CertificateAuthorityException {@code MALFORMED} naming the part that is wrong, {@code
-   *     NOT_A_CA} or {@code KEY_MISMATCH}
+   * @throws CertificateAuthorityException {@code MALFORMED} naming the part that is wrong, or as
+   *     {@link #of}
    */
   public static CertificateAuthority decode(byte[] encoded) throws CertificateAuthorityException {
     CertificateAuthorityEncoding.Parts parts = CertificateAuthorityEncoding.decode(encoded);

@@ -16,6 +16,8 @@ public final class CertificateAuthorityException extends Exception {
     MALFORMED,
     /** The certificate is not a CA certificate (no {@code cA} flag or no {@code keyCertSign}). */
     NOT_A_CA,
+    /** The CA certificate is not self-signed, or its signature does not verify. */
+    NOT_SELF_SIGNED,
     /** The private key is not the certificate's. */
     KEY_MISMATCH,
     /** The CA certificate is expired at the time of issuance. */
