@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Issues EATs Attestation Results (EAR, draft-ietf-rats-ear-03) for admitted workloads, as JWTs
+ * Issues EAT Attestation Results (EAR, draft-ietf-rats-ear-03) for admitted workloads, as JWTs
  * signed with ES256 (RFC 7518 §3.4) by the CAS's TLS key (ECDSA P-256), with {@code kid} the RFC
  * 7638 thumbprint of that key and {@code typ} {@code application/eat+jwt; eat_profile="..."} (RFC
  * 9782, EAR §5).
