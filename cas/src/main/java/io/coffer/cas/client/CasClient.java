@@ -42,6 +42,13 @@ public final class CasClient {
   private static final Set<String> VERSIONS = Set.of("versions");
   private static final Set<String> PROPOSALS = Set.of("proposals");
   private static final Set<String> TEXT = Set.of("id", "text");
+  private static final Set<String> CHALLENGE = Set.of("policy", "service", "nonce", "expires_at");
+  private static final Set<String> ADMISSION =
+      Set.of(
+          "policy", "policy_hash", "service", "configuration", "certificate_chain", "expires_at");
+  private static final Set<String> REVEALED =
+      Set.of("policy", "name", "kind", "value", "private_key");
+  private static final Set<String> TAG = Set.of("policy", "volume", "tag", "generation");
 
   private final CasTransport transport;
   private final ServerKeyTrust trust;
@@ -230,6 +237,127 @@ public final class CasClient {
         return Optional.empty();
       }
       throw e;
+    }
+  }
+
+  /**
+   * {@code POST /v1/attest/challenge}: a nonce for {@code service} of {@code policy}.
+   *
+   * @throws CasClientException {@code attestation-failed} with reason {@code unknown-service}
+   */
+  public io.coffer.cas.attest.Challenge challenge(String policy, String service)
+      throws CasClientException {
+    com.fasterxml.jackson.databind.node.ObjectNode n = ValuesJson.object();
+    n.put("policy", policy);
+    n.put("service", service);
+    return parse(
+        postJson("/v1/attest/challenge", ValuesJson.bytes(n)),
+        b -> {
+          JsonObject o = JsonObject.parse(b, CHALLENGE);
+          return new io.coffer.cas.attest.Challenge(
+              o.string("policy"), o.string("service"), o.base64("nonce"), instant(o, "expires_at"));
+        });
+  }
+
+  /**
+   * {@code POST /v1/attest}: evidence binding {@code publicKey} (a SubjectPublicKeyInfo) to the
+   * challenge's nonce.
+   *
+   * @throws CasClientException {@code attestation-failed} with every reason ({@link
+   *     CasClientException#reasons()}) when the workload is refused
+   */
+  public AttestAnswer attest(
+      io.coffer.cas.attest.Challenge challenge,
+      io.coffer.attestation.Evidence evidence,
+      byte[] publicKey)
+      throws CasClientException {
+    java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+    com.fasterxml.jackson.databind.node.ObjectNode n = ValuesJson.object();
+    n.put("policy", challenge.policy());
+    n.put("service", challenge.service());
+    n.put("nonce", b64.encodeToString(challenge.nonce()));
+    n.put("evidence_type", evidence.type().cliName());
+    n.put("evidence", b64.encodeToString(evidence.bytes()));
+    n.put("public_key", b64.encodeToString(publicKey));
+    return parse(
+        postJson("/v1/attest", ValuesJson.bytes(n)),
+        b -> {
+          JsonObject o = JsonObject.parse(b, ADMISSION);
+          List<java.security.cert.X509Certificate> chain = new java.util.ArrayList<>();
+          for (String der : o.strings("certificate_chain", 8)) {
+            chain.add(certificate(der));
+          }
+          return new AttestAnswer(
+              o.string("policy"),
+              o.string("policy_hash"),
+              o.string("service"),
+              o.string("configuration"),
+              chain,
+              instant(o, "expires_at"));
+        });
+  }
+
+  /** {@code GET /v1/attest/verify-key}: the JWK Set that verifies attestation result tokens. */
+  public String verificationKeys() throws CasClientException {
+    return new String(transport.get("/v1/attest/verify-key").body(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@code GET /v1/secrets/{policy}/{name}}: a secret its {@code reveal_to} names this client for.
+   *
+   * @return the answer's members: {@code kind}, {@code value} and, for keys, {@code private_key}
+   */
+  public java.util.Map<String, String> reveal(String policy, String name)
+      throws CasClientException {
+    return parse(
+        transport.get("/v1/secrets/" + encode(policy) + "/" + encode(name)),
+        b -> {
+          JsonObject o = JsonObject.parse(b, REVEALED);
+          java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+          out.put("kind", o.string("kind"));
+          out.put("value", o.string("value"));
+          o.optionalString("private_key").ifPresent(k -> out.put("private_key", k));
+          return out;
+        });
+  }
+
+  /**
+   * {@code POST /v1/volumes/{policy}/{volume}/tag}: moves a volume's tag from {@code expected}
+   * (empty: none yet) to {@code newTag}; this client must authenticate with its workload
+   * certificate.
+   *
+   * @return the new generation
+   * @throws CasClientException {@code stale-tag} when the tag is not {@code expected}
+   */
+  public long updateVolumeTag(
+      String policy, String volume, Optional<String> expected, String newTag)
+      throws CasClientException {
+    com.fasterxml.jackson.databind.node.ObjectNode n = ValuesJson.object();
+    expected.ifPresent(e -> n.put("expected_old_tag", e));
+    n.put("new_tag", newTag);
+    return parse(
+        postJson(
+            "/v1/volumes/" + encode(policy) + "/" + encode(volume) + "/tag", ValuesJson.bytes(n)),
+        b -> JsonObject.parse(b, TAG).integer("generation", 1, Long.MAX_VALUE));
+  }
+
+  private static java.time.Instant instant(JsonObject o, String member) throws WireException {
+    try {
+      return java.time.Instant.parse(o.string(member));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new WireException(o.pathOf(member), "not an RFC 3339 instant", e);
+    }
+  }
+
+  private static java.security.cert.X509Certificate certificate(String base64)
+      throws WireException {
+    try {
+      byte[] der = java.util.Base64.getDecoder().decode(base64);
+      return (java.security.cert.X509Certificate)
+          java.security.cert.CertificateFactory.getInstance("X.509")
+              .generateCertificate(new java.io.ByteArrayInputStream(der));
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      throw new WireException("certificate_chain", "not a DER certificate in base64", e);
     }
   }
 

@@ -27,6 +27,7 @@ public final class CasClientException extends Exception {
   private final int status;
   private final String correlationId;
   private final transient List<Problem> problems;
+  private transient List<String> reasons = List.of();
 
   public CasClientException(
       String slug, int status, String detail, Optional<String> correlationId, Throwable cause) {
@@ -64,6 +65,20 @@ public final class CasClientException extends Exception {
    */
   public List<Problem> problems() {
     return problems == null ? List.of() : problems;
+  }
+
+  /** This exception with the reason codes of an {@code attestation-failed} answer. */
+  CasClientException withReasons(List<String> codes) {
+    this.reasons = List.copyOf(codes);
+    return this;
+  }
+
+  /**
+   * The reason codes of an {@code attestation-failed} answer ({@code nonce-replayed}, {@code
+   * wrong-measurement}, ...); empty for other problems.
+   */
+  public List<String> reasons() {
+    return reasons == null ? List.of() : reasons;
   }
 
   /** The correlation id of an internal error, to quote to the CAS's operator. */

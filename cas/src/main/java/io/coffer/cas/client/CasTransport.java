@@ -34,7 +34,8 @@ final class CasTransport {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
   private static final String TLS_13 = "TLSv1.3";
   private static final Set<String> PROBLEM =
-      Set.of("type", "title", "status", "detail", "instance", "correlationId", "problems");
+      Set.of(
+          "type", "title", "status", "detail", "instance", "correlationId", "problems", "reasons");
   private static final Set<String> PROBLEM_ITEM =
       Set.of("file", "line", "column", "path", "message");
 
@@ -164,13 +165,15 @@ final class CasTransport {
           problems.add(problemItem(item));
         }
       }
+      List<String> reasons = p.has("reasons") ? p.strings("reasons", MAX_PROBLEMS) : List.of();
       return new CasClientException(
-          slug,
-          answer.status(),
-          p.string("detail"),
-          p.optionalString("correlationId"),
-          problems,
-          null);
+              slug,
+              answer.status(),
+              p.string("detail"),
+              p.optionalString("correlationId"),
+              problems,
+              null)
+          .withReasons(reasons);
     } catch (WireException e) {
       return badResponse("a malformed problem document: " + e.getMessage(), e);
     }

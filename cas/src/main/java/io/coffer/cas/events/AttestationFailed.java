@@ -73,7 +73,12 @@ public record AttestationFailed(
     /** The policy's current version has no service of that name. */
     UNKNOWN_SERVICE,
     /** The certificate for the attested key could not be issued (no CA key available). */
-    CERTIFICATE_UNAVAILABLE;
+    CERTIFICATE_UNAVAILABLE,
+    /**
+     * A secret or volume the service needs is imported, and the exporting and importing policies do
+     * not both share it (any more).
+     */
+    SECRET_UNAVAILABLE;
 
     /** The code in the event: {@code nonce-replayed}. */
     public String code() {

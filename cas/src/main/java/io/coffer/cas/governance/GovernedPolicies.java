@@ -6,9 +6,11 @@ import io.coffer.cas.events.AccessDenied.Reason;
 import io.coffer.cas.events.EventCodec;
 import io.coffer.cas.events.PolicyCreated;
 import io.coffer.cas.seal.Barrier;
+import io.coffer.cas.service.ActivePolicy;
 import io.coffer.cas.service.Caller;
 import io.coffer.cas.service.CasException;
 import io.coffer.cas.service.CasException.Type;
+import io.coffer.cas.service.PolicyDirectory;
 import io.coffer.cas.service.PolicyService;
 import io.coffer.cas.service.PolicyVersion;
 import io.coffer.cas.service.PolicyView;
@@ -71,7 +73,7 @@ import java.util.Set;
  * witnesses catch it). The creator column of a policy row is a barrier ciphertext bound to the
  * policy's name, so a store cannot make {@code CREATOR} stand for somebody else.
  */
-public final class GovernedPolicies implements PolicyService {
+public final class GovernedPolicies implements PolicyService, PolicyDirectory {
 
   /** The most names one {@link #list} looks at. */
   public static final int MAX_LIST = 10_000;
@@ -98,6 +100,31 @@ public final class GovernedPolicies implements PolicyService {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.proposals =
         new Proposals(store, stored, Objects.requireNonNull(random, "random"), signatures);
+  }
+
+  @Override
+  public Optional<ActivePolicy> current(String name) throws CasException {
+    Objects.requireNonNull(name, "name");
+    return store.read(tx ->
+        stored
+            .current(tx, name)
+            .map(c -> new ActivePolicy(c.policy(), c.parsed().hash(), c.versionRow().version())));
+  }
+
+  @Override
+  public Optional<ActivePolicy> version(String name, int version) throws CasException {
+    Objects.requireNonNull(name, "name");
+    return store.read(tx -> {
+      Optional<PolicyVersionRow> row = tx.policyVersion(name, version);
+      if (row.isEmpty()) {
+        return Optional.<ActivePolicy>empty();
+      }
+      if (!row.get().name().equals(name) || row.get().version() != version) {
+        throw StoredPolicies.corrupt("the store returned another version than asked");
+      }
+      ParsedPolicy parsed = stored.version(row.get());
+      return Optional.of(new ActivePolicy(parsed.policy(), parsed.hash(), version));
+    });
   }
 
   private Instant now() {

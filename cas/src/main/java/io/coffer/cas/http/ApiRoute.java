@@ -20,6 +20,8 @@ record ApiRoute(
   enum Access {
     /** Anyone, in every lifecycle state. */
     PUBLIC,
+    /** Anyone, with or without a client certificate, but only while the CAS is serving. */
+    SERVING,
     /** Only a caller with a client certificate, and only while the CAS is serving. */
     AUTHENTICATED
   }

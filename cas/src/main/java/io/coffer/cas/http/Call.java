@@ -34,6 +34,17 @@ final class Call {
     return value;
   }
 
+  /** The client's TLS certificate, when it sent exactly one X.509 certificate. */
+  Optional<java.security.cert.X509Certificate> clientCertificate() {
+    return request
+        .remotePeer()
+        .tlsCertificates()
+        .filter(chain -> chain.length == 1)
+        .map(chain -> chain[0])
+        .filter(c -> c instanceof java.security.cert.X509Certificate)
+        .map(c -> (java.security.cert.X509Certificate) c);
+  }
+
   /** The caller, when the route authenticates and a certificate was sent. */
   Optional<Caller> callerIfAny() {
     return caller;

@@ -1,5 +1,6 @@
 package io.coffer.cas.http;
 
+import io.coffer.cas.attest.Workloads;
 import io.coffer.cas.http.ApiRoute.Access;
 import io.coffer.cas.service.CasControl;
 import io.coffer.cas.service.LedgerService;
@@ -28,16 +29,25 @@ public final class CasRoutes {
    * table; unknown paths and methods get 404 and 405 problems.
    */
   public static HttpRouting.Builder routing(
-      PolicyService policies, CasControl control, LedgerService ledger, ServerMetrics metrics) {
-    List<ApiRoute> routes = table(policies, control, ledger, metrics);
+      PolicyService policies,
+      CasControl control,
+      LedgerService ledger,
+      Workloads workloads,
+      ServerMetrics metrics) {
+    List<ApiRoute> routes = table(policies, control, ledger, workloads, metrics);
     Dispatcher dispatcher = new Dispatcher(routes, control, metrics);
     return HttpRouting.builder().any(dispatcher);
   }
 
   /** The route table. */
   static List<ApiRoute> table(
-      PolicyService policies, CasControl control, LedgerService ledger, ServerMetrics metrics) {
+      PolicyService policies,
+      CasControl control,
+      LedgerService ledger,
+      Workloads workloads,
+      ServerMetrics metrics) {
     Objects.requireNonNull(policies, "policies");
+    Objects.requireNonNull(workloads, "workloads");
     Objects.requireNonNull(control, "control");
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(metrics, "metrics");
@@ -45,6 +55,8 @@ public final class CasRoutes {
     PolicyEndpoints policy = new PolicyEndpoints(policies);
     ProposalEndpoints proposal = new ProposalEndpoints(policies);
     LedgerEndpoints log = new LedgerEndpoints(ledger);
+    WorkloadEndpoints work = new WorkloadEndpoints(workloads);
+    Access serving = Access.SERVING;
     Access open = Access.PUBLIC;
     Access authenticated = Access.AUTHENTICATED;
     Set<String> none = Set.of();
@@ -69,7 +81,12 @@ public final class CasRoutes {
         ApiRoute.get("/v1/ledger/checkpoint", open, none, log::checkpoint),
         ApiRoute.get("/v1/ledger/proof/inclusion", open, Set.of("index", "size"), log::inclusion),
         ApiRoute.get("/v1/ledger/proof/consistency", open, Set.of("from", "to"), log::consistency),
-        ApiRoute.get("/v1/ledger/tiles/{path*}", open, none, log::tile));
+        ApiRoute.get("/v1/ledger/tiles/{path*}", open, none, log::tile),
+        ApiRoute.post("/v1/attest/challenge", serving, work::challenge),
+        ApiRoute.post("/v1/attest", serving, work::attest),
+        ApiRoute.get("/v1/attest/verify-key", serving, none, work::verifyKey),
+        ApiRoute.get("/v1/secrets/{policy}/{name}", authenticated, none, work::reveal),
+        ApiRoute.post("/v1/volumes/{policy}/{volume}/tag", authenticated, work::volumeTag));
   }
 
   /** The OpenAPI 3.1 document, from the class path. */

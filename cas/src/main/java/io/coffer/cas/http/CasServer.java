@@ -23,8 +23,8 @@ import javax.net.ssl.TrustManager;
  * them per route).
  *
  * <p>Security guarantees: no plaintext listener; TLS 1.2 and older are refused in the handshake; a
- * client certificate, when sent, is accepted only as {@link SelfSignedClientTrust} says. The
- * server's key never leaves the process.
+ * client certificate, when sent, is accepted only as {@link ClientKeyTrust} says. The server's key
+ * never leaves the process.
  */
 public final class CasServer implements AutoCloseable {
 
@@ -103,7 +103,7 @@ public final class CasServer implements AutoCloseable {
     SSLContext context = SSLContext.getInstance(TLS_13);
     context.init(
         keys.getKeyManagers(),
-        new TrustManager[] {new SelfSignedClientTrust(config.clock())},
+        new TrustManager[] {new ClientKeyTrust(config.clock())},
         new SecureRandom());
     return context;
   }

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The caller a TLS client certificate proves. The certificate was checked during the handshake by
- * {@link SelfSignedClientTrust}: one self-signed certificate, valid now.
+ * {@link ClientKeyTrust}: one self-signed certificate, valid now.
  */
 final class ClientCertificates {
 

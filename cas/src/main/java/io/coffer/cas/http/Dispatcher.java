@@ -104,6 +104,9 @@ final class Dispatcher implements Handler {
               "unknown query parameter " + name + " (accepted: " + route.query() + ")", null);
         }
       }
+      if (route.access() == ApiRoute.Access.SERVING) {
+        requireServing();
+      }
       if (route.access() == ApiRoute.Access.AUTHENTICATED) {
         requireServing();
         if (call.callerIfAny().isEmpty()) {

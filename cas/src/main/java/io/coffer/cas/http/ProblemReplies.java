@@ -33,6 +33,8 @@ final class ProblemReplies {
           Map.entry("invalid-share", "Invalid share"),
           Map.entry("unavailable", "Unavailable"),
           Map.entry("internal", "Internal error"),
+          Map.entry("stale-tag", "Stale tag"),
+          Map.entry("attestation-failed", "Attestation failed"),
           Map.entry(ApiProblem.UNAUTHENTICATED, "Unauthenticated"),
           Map.entry(ApiProblem.METHOD_NOT_ALLOWED, "Method not allowed"),
           Map.entry(ApiProblem.PAYLOAD_TOO_LARGE, "Payload too large"),

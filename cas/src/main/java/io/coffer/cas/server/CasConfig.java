@@ -29,6 +29,9 @@ import java.util.Properties;
  * @param witnesses witnesses to submit checkpoints to and to check against on start
  * @param witnessInterval how often checkpoints are offered to the witnesses
  * @param collateral the collateral directory for verifying workloads' evidence
+ * @param trustDomain the SPIFFE trust domain of workload certificates; empty for the CAS's name in
+ *     lower case
+ * @param certificateValidity how long a workload certificate is valid
  */
 public record CasConfig(
     Path dataDir,
@@ -47,7 +50,9 @@ public record CasConfig(
     List<String> hostNames,
     List<WitnessConfig> witnesses,
     Duration witnessInterval,
-    Optional<Path> collateral) {
+    Optional<Path> collateral,
+    Optional<String> trustDomain,
+    Duration certificateValidity) {
 
   /** The default listening address. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -105,6 +110,63 @@ public record CasConfig(
       throw new IllegalArgumentException("the witness interval must be positive");
     }
     Objects.requireNonNull(collateral, "collateral");
+    Objects.requireNonNull(trustDomain, "trustDomain");
+    if (certificateValidity.isNegative() || certificateValidity.isZero()) {
+      throw new IllegalArgumentException("the certificate validity must be positive");
+    }
+  }
+
+  /** The default validity of a workload certificate. */
+  public static final Duration DEFAULT_CERTIFICATE_VALIDITY = Duration.ofHours(24);
+
+  /** A configuration with the default trust domain and workload certificate validity. */
+  public CasConfig(
+      Path dataDir,
+      String host,
+      int port,
+      StoreKind store,
+      Optional<String> jdbcUrl,
+      Properties jdbcProperties,
+      TeeMode tee,
+      Simulation simulation,
+      SealType seal,
+      int shamirShares,
+      int shamirThreshold,
+      Optional<Path> sharesOut,
+      String name,
+      List<String> hostNames,
+      List<WitnessConfig> witnesses,
+      Duration witnessInterval,
+      Optional<Path> collateral) {
+    this(
+        dataDir,
+        host,
+        port,
+        store,
+        jdbcUrl,
+        jdbcProperties,
+        tee,
+        simulation,
+        seal,
+        shamirShares,
+        shamirThreshold,
+        sharesOut,
+        name,
+        hostNames,
+        witnesses,
+        witnessInterval,
+        collateral,
+        Optional.empty(),
+        DEFAULT_CERTIFICATE_VALIDITY);
+  }
+
+  /**
+   * The SPIFFE trust domain: the one configured, or the CAS's name in lower case with every
+   * character a trust domain cannot hold (SPIFFE-ID §2.1: {@code a-z 0-9 . - _}) made {@code -}.
+   */
+  public String effectiveTrustDomain() {
+    return trustDomain.orElseGet(
+        () -> name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"));
   }
 
   /** The JDBC properties (a copy). */

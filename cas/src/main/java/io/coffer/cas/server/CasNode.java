@@ -1,6 +1,7 @@
 package io.coffer.cas.server;
 
 import io.coffer.attestation.collect.EvidenceSources;
+import io.coffer.cas.attest.Workloads;
 import io.coffer.cas.events.CasStarted;
 import io.coffer.cas.events.EventCodec;
 import io.coffer.cas.governance.GovernedPolicies;
@@ -246,7 +247,7 @@ public final class CasNode implements CasControl, AutoCloseable {
     attestation = collect(bound, ephemeral.fingerprint());
     state = CasState.SEALED;
     SealedServices sealed = new SealedServices();
-    listen(ephemeral, sealed, sealed, config.port());
+    listen(ephemeral, sealed, sealed, sealed, config.port());
     fingerprint = ephemeral.fingerprint();
     this.sealedDir = dir;
     LOG.atWarn()
@@ -280,7 +281,9 @@ public final class CasNode implements CasControl, AutoCloseable {
     }
     store.onCommit(new CheckpointSealer(store.ledger(), keys.checkpointSigner(), file));
     SelfAttestation self = collect(BoundKeys.of(keys), keys.fingerprint());
-    PolicyService policies = new GovernedPolicies(store, dataKey.barrier(), clock, random);
+    GovernedPolicies policies = new GovernedPolicies(store, dataKey.barrier(), clock, random);
+    Workloads workloads =
+        WorkloadWiring.wire(config, store, dataKey.barrier(), policies, keys, clock, random);
     LedgerReads reads = new LedgerReads(store.ledger(), keys.checkpointSigner());
     metrics.gauge("coffer.ledger.size", "entries in the audit ledger", reads::size);
     try {
@@ -304,7 +307,7 @@ public final class CasNode implements CasControl, AutoCloseable {
       if (server != null) {
         server.stop();
       }
-      listen(keys, policies, reads, port);
+      listen(keys, policies, reads, workloads, port);
       fingerprint = keys.fingerprint();
       state = CasState.SERVING;
       submitter = new WitnessSubmitter(store.ledger(), witnesses, clock);
@@ -321,14 +324,15 @@ public final class CasNode implements CasControl, AutoCloseable {
         .log("the CAS is serving");
   }
 
-  private void listen(CasKeys keys, PolicyService policies, LedgerService ledger, int port)
+  private void listen(
+      CasKeys keys, PolicyService policies, LedgerService ledger, Workloads workloads, int port)
       throws CasStartException {
     try {
       server =
           CasServer.start(
               new CasServer.Config(
                   config.host(), port, keys.tlsPrivateKey(), keys.tlsCertificate(), clock),
-              CasRoutes.routing(policies, this, ledger, metrics));
+              CasRoutes.routing(policies, this, ledger, workloads, metrics));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new CasStartException(
           Reason.LISTENER,

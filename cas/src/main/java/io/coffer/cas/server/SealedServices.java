@@ -1,5 +1,9 @@
 package io.coffer.cas.server;
 
+import io.coffer.cas.attest.Admission;
+import io.coffer.cas.attest.AttestRequest;
+import io.coffer.cas.attest.Challenge;
+import io.coffer.cas.attest.Workloads;
 import io.coffer.cas.service.Caller;
 import io.coffer.cas.service.CasException;
 import io.coffer.cas.service.CasException.Type;
@@ -8,9 +12,12 @@ import io.coffer.cas.service.PolicyService;
 import io.coffer.cas.service.PolicyVersion;
 import io.coffer.cas.service.PolicyView;
 import io.coffer.cas.service.Proposal;
+import io.coffer.cas.vault.Reveals;
+import io.coffer.cas.vault.VolumeTags;
 import io.coffer.ledger.merkle.ConsistencyProof;
 import io.coffer.ledger.merkle.InclusionProof;
 import io.coffer.policy.governance.Approval;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +27,42 @@ import java.util.Optional;
  * layer refuses policy routes of a sealed CAS before they reach a service; ledger reads need the
  * ledger key for checkpoints, which is behind the data key.)
  */
-final class SealedServices implements LedgerService, PolicyService {
+final class SealedServices implements LedgerService, PolicyService, Workloads {
 
   private static CasException sealed() {
     return new CasException(Type.SEALED, "the CAS is sealed: unseal it with coffer cas unseal");
+  }
+
+  @Override
+  public Challenge challenge(String policy, String service) throws CasException {
+    throw sealed();
+  }
+
+  @Override
+  public Admission attest(AttestRequest request) throws CasException {
+    throw sealed();
+  }
+
+  @Override
+  public String verificationKeys() throws CasException {
+    throw sealed();
+  }
+
+  @Override
+  public Reveals.Revealed reveal(Caller caller, String policy, String secret) throws CasException {
+    throw sealed();
+  }
+
+  @Override
+  public VolumeTags.Tag updateVolumeTag(
+      Caller caller,
+      X509Certificate certificate,
+      String policy,
+      String volume,
+      Optional<String> expected,
+      String newTag)
+      throws CasException {
+    throw sealed();
   }
 
   @Override

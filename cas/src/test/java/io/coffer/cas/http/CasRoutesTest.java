@@ -284,7 +284,7 @@ class CasRoutesTest {
       }
     }
     Set<String> registered = new HashSet<>();
-    for (ApiRoute r : CasRoutes.table(fake, fake, fake, cas.metrics)) {
+    for (ApiRoute r : CasRoutes.table(fake, fake, fake, fake, cas.metrics)) {
       registered.add(r.name());
     }
 
@@ -295,7 +295,7 @@ class CasRoutesTest {
   @Test
   void openApiDocument_marksExactlyTheAuthenticatedRoutesAsNeedingACertificate() throws Exception {
     JsonNode doc = new ObjectMapper().readTree(CasRoutes.openApiDocument());
-    for (ApiRoute r : CasRoutes.table(fake, fake, fake, cas.metrics)) {
+    for (ApiRoute r : CasRoutes.table(fake, fake, fake, fake, cas.metrics)) {
       JsonNode op =
           doc.get("paths")
               .get(r.path().openApiPath())

@@ -29,7 +29,8 @@ import java.util.Optional;
  * Small fakes of the service interfaces for routing tests: canned answers, the last call recorded,
  * and a failure to throw on demand.
  */
-public final class FakeCas implements PolicyService, CasControl, LedgerService {
+public final class FakeCas
+    implements PolicyService, CasControl, LedgerService, io.coffer.cas.attest.Workloads {
 
   public static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
   public static final String HASH1 = "11".repeat(32);
@@ -179,6 +180,45 @@ public final class FakeCas implements PolicyService, CasControl, LedgerService {
   public UnsealProgress unseal(byte[] share) throws CasException {
     record("unseal", null, new String(share, StandardCharsets.ISO_8859_1));
     return new UnsealProgress(2, 3, true);
+  }
+
+  @Override
+  public io.coffer.cas.attest.Challenge challenge(String policy, String service)
+      throws CasException {
+    throw noWorkloads();
+  }
+
+  @Override
+  public io.coffer.cas.attest.Admission attest(io.coffer.cas.attest.AttestRequest request)
+      throws CasException {
+    throw noWorkloads();
+  }
+
+  @Override
+  public String verificationKeys() {
+    return "{\"keys\":[]}";
+  }
+
+  @Override
+  public io.coffer.cas.vault.Reveals.Revealed reveal(Caller caller, String policy, String secret)
+      throws CasException {
+    throw noWorkloads();
+  }
+
+  @Override
+  public io.coffer.cas.vault.VolumeTags.Tag updateVolumeTag(
+      Caller caller,
+      java.security.cert.X509Certificate certificate,
+      String policy,
+      String volume,
+      Optional<String> expected,
+      String newTag)
+      throws CasException {
+    throw noWorkloads();
+  }
+
+  private static CasException noWorkloads() {
+    return new CasException(CasException.Type.NOT_FOUND, "this fake admits no workloads");
   }
 
   @Override

@@ -18,6 +18,15 @@ public final class RunningCas implements AutoCloseable {
 
   public RunningCas(PolicyService policies, CasControl control, LedgerService ledger)
       throws GeneralSecurityException {
+    this(policies, control, ledger, new FakeCas());
+  }
+
+  public RunningCas(
+      PolicyService policies,
+      CasControl control,
+      LedgerService ledger,
+      io.coffer.cas.attest.Workloads workloads)
+      throws GeneralSecurityException {
     server =
         CasServer.start(
             new CasServer.Config(
@@ -26,11 +35,11 @@ public final class RunningCas implements AutoCloseable {
                 serverIdentity.key().privateKey(),
                 serverIdentity.certificate().certificate(),
                 InstantSource.system()),
-            CasRoutes.routing(policies, control, ledger, metrics));
+            CasRoutes.routing(policies, control, ledger, workloads, metrics));
   }
 
   public RunningCas(FakeCas fake) throws GeneralSecurityException {
-    this(fake, fake, fake);
+    this(fake, fake, fake, fake);
   }
 
   public URI uri() {

@@ -61,14 +61,34 @@ public final class LoopbackCas implements AutoCloseable {
   private final CasServer server;
 
   private LoopbackCas(
-      CasKeys keys, MemoryCasStore store, Control control, TreeHeadSigner signer, CasKeys tls)
+      CasKeys keys,
+      MemoryCasStore store,
+      Control control,
+      TreeHeadSigner signer,
+      CasKeys tls,
+      Path platformKey)
       throws Exception {
     this.keys = keys;
     this.store = store;
     this.control = control;
+    io.coffer.cas.seal.Barrier barrier = DataKey.generate().barrier();
     GovernedPolicies policies =
-        new GovernedPolicies(
-            store, DataKey.generate().barrier(), InstantSource.system(), new SecureRandom());
+        new GovernedPolicies(store, barrier, InstantSource.system(), new SecureRandom());
+    // Workloads attest with evidence of now, whatever the fixed clock of the CAS's own evidence.
+    io.coffer.cas.attest.Workloads workloads =
+        io.coffer.cas.server.WorkloadWiring.wire(
+            store,
+            barrier,
+            policies,
+            keys,
+            ORIGIN,
+            new io.coffer.cas.attest.Attestations.Settings(
+                "cas.test", java.time.Duration.ofHours(24)),
+            io.coffer.attestation.TrustAnchors.defaults()
+                .withSimulationKey(SimulatedPlatform.loadOrCreate(platformKey).publicKey()),
+            io.coffer.attestation.Collateral.empty(),
+            InstantSource.system(),
+            new SecureRandom());
     server =
         CasServer.start(
             new CasServer.Config(
@@ -77,6 +97,7 @@ public final class LoopbackCas implements AutoCloseable {
                 policies,
                 control,
                 new LedgerReads(store.ledger(), signer),
+                workloads,
                 ServerMetrics.create()));
   }
 
@@ -107,7 +128,7 @@ public final class LoopbackCas implements AutoCloseable {
             CasState.SERVING,
             attestation.describe(CasState.SERVING, Optional.empty(), Optional.empty(), List.of()),
             0);
-    return new LoopbackCas(keys, new MemoryCasStore(), control, signer, keys);
+    return new LoopbackCas(keys, new MemoryCasStore(), control, signer, keys, platformKey(home));
   }
 
   /**
@@ -136,7 +157,8 @@ public final class LoopbackCas implements AutoCloseable {
             Optional.empty(),
             Optional.of(new UnsealProgress(0, threshold, true)));
     Control control = new Control(CasState.SEALED, described, threshold);
-    return new LoopbackCas(keys, new MemoryCasStore(), control, keys.checkpointSigner(), temporary);
+    return new LoopbackCas(
+        keys, new MemoryCasStore(), control, keys.checkpointSigner(), temporary, platformKey(home));
   }
 
   private static Path platformKey(Path home) {

@@ -1,0 +1,40 @@
+package io.coffer.cas.attest;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An admitted workload's answer: its configuration encrypted to its attested key, and its
+ * certificate.
+ *
+ * @param policy the policy
+ * @param policyHash the version it was admitted under
+ * @param service the service
+ * @param configuration the configuration as a compact JWE (ECDH-ES, A256GCM) to the attested key
+ * @param certificateChain the workload's certificate, then the policy's CA certificate
+ * @param expiresAt when the certificate expires: attest again before
+ */
+public record Admission(
+    String policy,
+    String policyHash,
+    String service,
+    String configuration,
+    List<X509Certificate> certificateChain,
+    Instant expiresAt) {
+
+  public Admission {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(policyHash, "policyHash");
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(configuration, "configuration");
+    certificateChain = List.copyOf(certificateChain);
+    Objects.requireNonNull(expiresAt, "expiresAt");
+  }
+
+  @Override
+  public String toString() {
+    return "Admission[" + policy + "/" + service + "@" + policyHash + "]";
+  }
+}

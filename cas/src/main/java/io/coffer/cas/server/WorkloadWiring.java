@@ -1,0 +1,173 @@
+package io.coffer.cas.server;
+
+import io.coffer.attestation.AttestationException;
+import io.coffer.attestation.Collateral;
+import io.coffer.attestation.TrustAnchors;
+import io.coffer.attestation.collateral.CollateralFiles;
+import io.coffer.attestation.simulation.SimulatedPlatform;
+import io.coffer.attestation.verifier.AttestationVerifier;
+import io.coffer.cas.attest.Attestations;
+import io.coffer.cas.attest.EarTokens;
+import io.coffer.cas.attest.Instances;
+import io.coffer.cas.attest.Nonces;
+import io.coffer.cas.attest.VolumeUpdates;
+import io.coffer.cas.attest.WorkloadApi;
+import io.coffer.cas.attest.Workloads;
+import io.coffer.cas.identity.CasKeys;
+import io.coffer.cas.seal.Barrier;
+import io.coffer.cas.seal.BarrierException;
+import io.coffer.cas.seal.RowId;
+import io.coffer.cas.server.CasStartException.Reason;
+import io.coffer.cas.service.CasException;
+import io.coffer.cas.service.PolicyDirectory;
+import io.coffer.cas.store.CasStore;
+import io.coffer.cas.vault.Reveals;
+import io.coffer.cas.vault.SecretVault;
+import io.coffer.cas.vault.Sharing;
+import io.coffer.cas.vault.VolumeTags;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+
+/** Puts together what serves workloads: nonces, verifier and collateral, vault, tokens. */
+public final class WorkloadWiring {
+
+  /** Where the nonces' MAC key is kept, sealed by the barrier. */
+  static final String NONCE_KEY = "attest_nonce_key";
+
+  private static final RowId NONCE_KEY_ROW = new RowId("cas_meta", NONCE_KEY, 1);
+
+  private WorkloadWiring() {}
+
+  static Workloads wire(
+      CasConfig config,
+      CasStore store,
+      Barrier barrier,
+      PolicyDirectory policies,
+      CasKeys keys,
+      InstantSource clock,
+      SecureRandom random)
+      throws CasStartException {
+    return wire(
+        store,
+        barrier,
+        policies,
+        keys,
+        config.name(),
+        new Attestations.Settings(config.effectiveTrustDomain(), config.certificateValidity()),
+        anchors(config),
+        collateral(config),
+        clock,
+        random);
+  }
+
+  /**
+   * What serves workloads of the CAS named {@code name} over {@code store}, trusting {@code
+   * anchors} for evidence.
+   */
+  public static Workloads wire(
+      CasStore store,
+      Barrier barrier,
+      PolicyDirectory policies,
+      CasKeys keys,
+      String name,
+      Attestations.Settings settings,
+      TrustAnchors anchors,
+      Collateral collateral,
+      InstantSource clock,
+      SecureRandom random)
+      throws CasStartException {
+    String trustDomain = settings.trustDomain();
+    try {
+      new io.coffer.cas.pki.SpiffeId(trustDomain, "policy", "service");
+    } catch (IllegalArgumentException e) {
+      throw new CasStartException(
+          Reason.CONFIGURATION,
+          "the trust domain '" + trustDomain + "' cannot name workloads: " + e.getMessage(),
+          e);
+    }
+    SecretVault vault = new SecretVault(store, barrier, policies, clock, random);
+    Sharing sharing = new Sharing(policies);
+    VolumeTags tags = new VolumeTags(store, barrier, clock);
+    EarTokens tokens = new EarTokens(keys, name);
+    Attestations attestations =
+        new Attestations(
+            new Attestations.Parts(
+                store,
+                policies,
+                vault,
+                sharing,
+                tags,
+                AttestationVerifier.create(anchors)::verify,
+                collateral,
+                new Nonces(nonceKey(store, barrier, random), clock, random),
+                tokens),
+            settings,
+            clock,
+            random);
+    Instances instances = new Instances(vault, trustDomain, clock);
+    return new WorkloadApi(
+        attestations,
+        new Reveals(store, policies, vault, clock),
+        new VolumeUpdates(store, policies, instances, sharing, tags, clock),
+        tokens::verificationKeys);
+  }
+
+  /**
+   * The vendors' pinned roots, and the simulated platform of this CAS's configuration (its key
+   * file), whose evidence a policy still accepts only when it tolerates simulation.
+   */
+  private static TrustAnchors anchors(CasConfig config) throws CasStartException {
+    try {
+      SimulatedPlatform platform =
+          SimulatedPlatform.loadOrCreate(config.simulation().platformKey());
+      return TrustAnchors.defaults().withSimulationKey(platform.publicKey());
+    } catch (IOException | GeneralSecurityException e) {
+      throw new CasStartException(
+          Reason.CONFIGURATION,
+          "cannot read the simulated platform key "
+              + config.simulation().platformKey()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static Collateral collateral(CasConfig config) throws CasStartException {
+    if (config.collateral().isEmpty()) {
+      return Collateral.empty();
+    }
+    try {
+      return CollateralFiles.load(List.of(config.collateral().get()));
+    } catch (AttestationException e) {
+      throw new CasStartException(Reason.CONFIGURATION, "--collateral: " + e.getMessage(), e);
+    }
+  }
+
+  /** The nonces' key: made once, by the first process to serve, and shared through the store. */
+  private static byte[] nonceKey(CasStore store, Barrier barrier, SecureRandom random)
+      throws CasStartException {
+    try {
+      byte[] sealed =
+          store.write(tx -> {
+            Optional<byte[]> existing = tx.meta(NONCE_KEY);
+            if (existing.isPresent()) {
+              return existing.get();
+            }
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            byte[] made = barrier.encrypt(NONCE_KEY_ROW, key);
+            tx.putMeta(NONCE_KEY, made);
+            return made;
+          });
+      return barrier.decrypt(NONCE_KEY_ROW, sealed);
+    } catch (CasException e) {
+      throw new CasStartException(Reason.STORE, "cannot read the nonce key: " + e.getMessage(), e);
+    } catch (BarrierException e) {
+      throw new CasStartException(Reason.CORRUPT, "the stored nonce key does not open", e);
+    }
+  }
+}
