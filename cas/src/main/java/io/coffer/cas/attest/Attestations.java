@@ -72,6 +72,12 @@ public final class Attestations {
   private static final Logger LOG = LoggerFactory.getLogger(Attestations.class);
   private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+  /**
+   * Every this many used nonces, the write that uses one also drops the records of nonces that
+   * expired (they are refused by their expiry already).
+   */
+  static final int PURGE_EVERY = 1024;
+
   /** How long a workload certificate is valid by default. */
   public static final Duration DEFAULT_CERTIFICATE_VALIDITY = Duration.ofHours(24);
 
@@ -83,7 +89,10 @@ public final class Attestations {
   private final Collateral collateral;
   private final Nonces nonces;
   private final ResultTokens tokens;
+  private final AttestationOutcomes outcomes;
   private final Settings settings;
+  private final java.util.concurrent.atomic.AtomicLong sincePurge =
+      new java.util.concurrent.atomic.AtomicLong();
   private final InstantSource clock;
   private final SecureRandom random;
 
@@ -112,7 +121,8 @@ public final class Attestations {
       EvidenceCheck verifier,
       Collateral collateral,
       Nonces nonces,
-      ResultTokens tokens) {}
+      ResultTokens tokens,
+      AttestationOutcomes outcomes) {}
 
   public Attestations(Parts parts, Settings settings, InstantSource clock, SecureRandom random) {
     this.store = Objects.requireNonNull(parts.store(), "store");
@@ -123,6 +133,7 @@ public final class Attestations {
     this.collateral = Objects.requireNonNull(parts.collateral(), "collateral");
     this.nonces = Objects.requireNonNull(parts.nonces(), "nonces");
     this.tokens = Objects.requireNonNull(parts.tokens(), "tokens");
+    this.outcomes = Objects.requireNonNull(parts.outcomes(), "outcomes");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
@@ -256,15 +267,19 @@ public final class Attestations {
             serviceName,
             claims.evidenceType().cliName(),
             measurements(claims),
-            claims.tcbStatus().toString(),
+            claims.tcbStatus().text(),
             claims.advisoryIds(),
             claims.simulated(),
             claims.debug(),
             key.sha256Hex(),
             serial);
     try {
+      boolean purge = sincePurge.incrementAndGet() % PURGE_EVERY == 0;
       store.write(tx -> {
         tx.useNonce(nonce.id(), nonce.expiresAt());
+        if (purge) {
+          tx.purgeNonces(now.minus(Duration.ofMinutes(1)));
+        }
         tx.appendEvent(EventCodec.encode(succeeded));
         if (!built.released().isEmpty()) {
           tx.appendEvent(
@@ -286,6 +301,7 @@ public final class Attestations {
       }
       throw e;
     }
+    outcomes.admitted(claims.evidenceType().cliName());
     LOG.atInfo()
         .addKeyValue("policy", policyName)
         .addKeyValue("service", serviceName)
@@ -351,8 +367,10 @@ public final class Attestations {
       AttestationFailed replayed =
           new AttestationFailed(now, policy, service, replay.reasons(), evidenceType, keyHash);
       store.write(tx -> tx.appendEvent(EventCodec.encode(replayed)));
+      outcomes.refused(replay.reasons());
       throw replay;
     }
+    outcomes.refused(failed.reasons());
     LOG.atInfo()
         .addKeyValue("policy", policy)
         .addKeyValue("service", service)

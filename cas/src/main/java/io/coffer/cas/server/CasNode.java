@@ -283,7 +283,8 @@ public final class CasNode implements CasControl, AutoCloseable {
     SelfAttestation self = collect(BoundKeys.of(keys), keys.fingerprint());
     GovernedPolicies policies = new GovernedPolicies(store, dataKey.barrier(), clock, random);
     Workloads workloads =
-        WorkloadWiring.wire(config, store, dataKey.barrier(), policies, keys, clock, random);
+        WorkloadWiring.wire(
+            config, store, dataKey.barrier(), policies, keys, metrics, clock, random);
     LedgerReads reads = new LedgerReads(store.ledger(), keys.checkpointSigner());
     metrics.gauge("coffer.ledger.size", "entries in the audit ledger", reads::size);
     try {

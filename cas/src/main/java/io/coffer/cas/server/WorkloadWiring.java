@@ -6,13 +6,17 @@ import io.coffer.attestation.TrustAnchors;
 import io.coffer.attestation.collateral.CollateralFiles;
 import io.coffer.attestation.simulation.SimulatedPlatform;
 import io.coffer.attestation.verifier.AttestationVerifier;
+import io.coffer.cas.attest.AttestationOutcomes;
 import io.coffer.cas.attest.Attestations;
 import io.coffer.cas.attest.EarTokens;
+import io.coffer.cas.attest.EvidenceCheck;
 import io.coffer.cas.attest.Instances;
 import io.coffer.cas.attest.Nonces;
 import io.coffer.cas.attest.VolumeUpdates;
 import io.coffer.cas.attest.WorkloadApi;
 import io.coffer.cas.attest.Workloads;
+import io.coffer.cas.events.AttestationFailed;
+import io.coffer.cas.http.ServerMetrics;
 import io.coffer.cas.identity.CasKeys;
 import io.coffer.cas.seal.Barrier;
 import io.coffer.cas.seal.BarrierException;
@@ -48,6 +52,7 @@ public final class WorkloadWiring {
       Barrier barrier,
       PolicyDirectory policies,
       CasKeys keys,
+      ServerMetrics metrics,
       InstantSource clock,
       SecureRandom random)
       throws CasStartException {
@@ -58,10 +63,36 @@ public final class WorkloadWiring {
         keys,
         config.name(),
         new Attestations.Settings(config.effectiveTrustDomain(), config.certificateValidity()),
-        anchors(config),
+        AttestationVerifier.create(anchors(config))::verify,
         collateral(config),
+        counters(metrics),
         clock,
         random);
+  }
+
+  /**
+   * Counters {@code coffer.attestations} (tag {@code outcome}: {@code admitted} with {@code
+   * platform}, or {@code refused} with {@code reason}, one count per reason).
+   */
+  static AttestationOutcomes counters(ServerMetrics metrics) {
+    var registry = metrics.registry();
+    return new AttestationOutcomes() {
+      @Override
+      public void admitted(String evidenceType) {
+        registry
+            .counter("coffer.attestations", "outcome", "admitted", "platform", evidenceType)
+            .increment();
+      }
+
+      @Override
+      public void refused(List<AttestationFailed.Reason> reasons) {
+        for (AttestationFailed.Reason r : reasons) {
+          registry
+              .counter("coffer.attestations", "outcome", "refused", "reason", r.code())
+              .increment();
+        }
+      }
+    };
   }
 
   /**
@@ -77,6 +108,37 @@ public final class WorkloadWiring {
       Attestations.Settings settings,
       TrustAnchors anchors,
       Collateral collateral,
+      InstantSource clock,
+      SecureRandom random)
+      throws CasStartException {
+    return wire(
+        store,
+        barrier,
+        policies,
+        keys,
+        name,
+        settings,
+        AttestationVerifier.create(anchors)::verify,
+        collateral,
+        AttestationOutcomes.NONE,
+        clock,
+        random);
+  }
+
+  /**
+   * The same, verifying evidence with {@code evidence} (for example a verifier that also checks
+   * something else, in a benchmark) and telling {@code outcomes} of each attempt.
+   */
+  public static Workloads wire(
+      CasStore store,
+      Barrier barrier,
+      PolicyDirectory policies,
+      CasKeys keys,
+      String name,
+      Attestations.Settings settings,
+      EvidenceCheck evidence,
+      Collateral collateral,
+      AttestationOutcomes outcomes,
       InstantSource clock,
       SecureRandom random)
       throws CasStartException {
@@ -101,10 +163,11 @@ public final class WorkloadWiring {
                 vault,
                 sharing,
                 tags,
-                AttestationVerifier.create(anchors)::verify,
+                evidence,
                 collateral,
                 new Nonces(nonceKey(store, barrier, random), clock, random),
-                tokens),
+                tokens,
+                outcomes),
             settings,
             clock,
             random);

@@ -128,6 +128,21 @@ public final class ServeCommand implements Callable<Integer> {
   private String name;
 
   @Option(
+      names = "--trust-domain",
+      paramLabel = "DOMAIN",
+      description =
+          "SPIFFE trust domain of workload certificates (default: the CAS's name in lower case).")
+  private String trustDomain;
+
+  @Option(
+      names = "--certificate-validity",
+      paramLabel = "DURATION",
+      defaultValue = "24h",
+      converter = io.coffer.cli.policy.LifetimeConverter.class,
+      description = "How long a workload certificate is valid: 24h, 90m, 7d (default: 24h).")
+  private Duration certificateValidity;
+
+  @Option(
       names = "--host-name",
       paramLabel = "NAME",
       description = "Extra DNS names or addresses in a new CAS's TLS certificate (repeatable).")
@@ -249,7 +264,9 @@ public final class ServeCommand implements Callable<Integer> {
           hostNames,
           parsed,
           Duration.ofSeconds(5),
-          Optional.ofNullable(collateral));
+          Optional.ofNullable(collateral),
+          Optional.ofNullable(trustDomain),
+          certificateValidity);
     } catch (IllegalArgumentException e) {
       throw CommandException.usage(e.getMessage());
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.TypeConversionException;
  * A {@code --lifetime}: a positive whole number of days, hours or minutes ({@code 7d}, {@code 12h},
  * {@code 30m}). The CAS caps it ({@code PolicyService.MAX_PROPOSAL_LIFETIME}).
  */
-final class LifetimeConverter implements ITypeConverter<Duration> {
+public final class LifetimeConverter implements ITypeConverter<Duration> {
 
   private static final Pattern FORM = Pattern.compile("([1-9][0-9]{0,5})([dhm])");
 
