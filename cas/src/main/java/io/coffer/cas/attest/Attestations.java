@@ -205,6 +205,7 @@ public final class Attestations {
     Service service =
         policy.policy().service(serviceName).orElseThrow(() -> unknown(policyName, serviceName));
     Instant now = clock.instant();
+    checkType(request);
     VerifiedClaims claims;
     try {
       claims =
@@ -310,6 +311,30 @@ public final class Attestations {
         .log("admitted a workload");
     return new Admission(
         policyName, policy.hash(), serviceName, jwe, chain, leaf.getNotAfter().toInstant());
+  }
+
+  /**
+   * Refuses evidence whose format is recognisably another than the one declared (an SGX quote sent
+   * as TDX evidence). Evidence of no recognisable format is left to the verifier to refuse.
+   */
+  private static void checkType(AttestRequest request) throws AttestationRefused {
+    io.coffer.attestation.EvidenceType detected;
+    try {
+      detected = io.coffer.attestation.verifier.EvidenceDetector.detect(request.evidence());
+    } catch (AttestationException e) {
+      return;
+    }
+    boolean snpFamily =
+        detected.platform() == request.evidenceType().platform()
+            && detected.platform() == io.coffer.attestation.Platform.SNP;
+    if (detected != request.evidenceType() && !snpFamily) {
+      throw new AttestationRefused(
+          Reason.EVIDENCE_TYPE_MISMATCH,
+          "the evidence is "
+              + detected.cliName()
+              + " evidence, not "
+              + request.evidenceType().cliName());
+    }
   }
 
   /** The byte claims but the report data, in the report's order, as hex. */

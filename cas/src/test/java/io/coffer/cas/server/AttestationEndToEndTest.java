@@ -411,6 +411,12 @@ class AttestationEndToEndTest {
         new Evidence(io.coffer.attestation.EvidenceType.SIMULATION, new byte[] {1, 2, 3});
     assertThat(refusal(() -> anonymous.attest(c6, junk, spki))).containsExactly("evidence-invalid");
 
+    Challenge c8 = anonymous.challenge("apps/web", "api");
+    Evidence asSgx =
+        new Evidence(io.coffer.attestation.EvidenceType.SGX, evidence(API, c8, spki).bytes());
+    assertThat(refusal(() -> anonymous.attest(c8, asSgx, spki)))
+        .containsExactly("evidence-type-mismatch");
+
     assertThat(refusal(() -> anonymous.challenge("apps/web", "nobody")))
         .containsExactly("unknown-service");
     assertThat(refusal(() -> anonymous.challenge("apps/nothing", "api")))
@@ -430,6 +436,7 @@ class AttestationEndToEndTest {
             List.of(AttestationFailed.Reason.NONCE_INVALID),
             List.of(AttestationFailed.Reason.KEY_UNSUPPORTED),
             List.of(AttestationFailed.Reason.EVIDENCE_INVALID),
+            List.of(AttestationFailed.Reason.EVIDENCE_TYPE_MISMATCH),
             List.of(AttestationFailed.Reason.SIMULATION_NOT_TOLERATED));
     assertThat(audit().of(AttestationSucceeded.class)).isEmpty();
   }
