@@ -8,6 +8,7 @@ import io.coffer.attestation.simulation.SimulatedPlatform;
 import io.coffer.attestation.verifier.AttestationVerifier;
 import io.coffer.cas.attest.Attestations;
 import io.coffer.cas.attest.EarTokens;
+import io.coffer.cas.attest.EvidenceCheck;
 import io.coffer.cas.attest.Instances;
 import io.coffer.cas.attest.Nonces;
 import io.coffer.cas.attest.VolumeUpdates;
@@ -30,7 +31,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Puts together what serves workloads: nonces, verifier and collateral, vault, tokens. */
 public final class WorkloadWiring {
@@ -48,9 +51,11 @@ public final class WorkloadWiring {
       Barrier barrier,
       PolicyDirectory policies,
       CasKeys keys,
+      UnaryOperator<EvidenceCheck> evidence,
       InstantSource clock,
       SecureRandom random)
       throws CasStartException {
+    EvidenceCheck verifier = AttestationVerifier.create(anchors(config))::verify;
     return wire(
         store,
         barrier,
@@ -58,7 +63,7 @@ public final class WorkloadWiring {
         keys,
         config.name(),
         new Attestations.Settings(config.effectiveTrustDomain(), config.certificateValidity()),
-        anchors(config),
+        Objects.requireNonNull(evidence.apply(verifier), "evidence check"),
         collateral(config),
         clock,
         random);
@@ -76,6 +81,39 @@ public final class WorkloadWiring {
       String name,
       Attestations.Settings settings,
       TrustAnchors anchors,
+      Collateral collateral,
+      InstantSource clock,
+      SecureRandom random)
+      throws CasStartException {
+    return wire(
+        store,
+        barrier,
+        policies,
+        keys,
+        name,
+        settings,
+        AttestationVerifier.create(anchors)::verify,
+        collateral,
+        clock,
+        random);
+  }
+
+  /**
+   * What serves workloads, as {@link #wire(CasStore, Barrier, PolicyDirectory, CasKeys, String,
+   * Attestations.Settings, TrustAnchors, Collateral, InstantSource, SecureRandom)} makes it, but
+   * with {@code evidence} verifying every workload's evidence instead of a verifier over trust
+   * anchors. For harnesses that measure the CAS with extra verification work around its own
+   * verifier (the load benchmark verifies a real quote along with each simulated one); a CAS that
+   * serves uses the trust anchors.
+   */
+  public static Workloads wire(
+      CasStore store,
+      Barrier barrier,
+      PolicyDirectory policies,
+      CasKeys keys,
+      String name,
+      Attestations.Settings settings,
+      EvidenceCheck evidence,
       Collateral collateral,
       InstantSource clock,
       SecureRandom random)
@@ -101,7 +139,7 @@ public final class WorkloadWiring {
                 vault,
                 sharing,
                 tags,
-                AttestationVerifier.create(anchors)::verify,
+                Objects.requireNonNull(evidence, "evidence"),
                 collateral,
                 new Nonces(nonceKey(store, barrier, random), clock, random),
                 tokens),
