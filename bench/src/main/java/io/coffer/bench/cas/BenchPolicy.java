@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * A version of a benchmark policy: its YAML text (name, language version, predecessor, the
- * stakeholders' access rules) and its hash, computed here as {@code coffer policy hash} does, so
- * that a client can sign an approval and chain the next version without asking the CAS.
+ * stakeholders' access rules and, for the attest mix, its services, secrets and volumes) and its
+ * hash, computed here as {@code coffer policy hash} does, so that a client can sign an approval and
+ * chain the next version without asking the CAS.
  *
  * @param name the policy's name
  * @param yaml the text sent to the CAS
@@ -30,20 +31,29 @@ record BenchPolicy(String name, byte[] yaml, String hash, Optional<String> prede
 
   /** The first version of {@code name}. */
   static BenchPolicy first(String name, Stakeholders stakeholders) {
-    return of(name, Optional.empty(), stakeholders);
+    return of(name, Optional.empty(), stakeholders, "");
+  }
+
+  /**
+   * The first version of {@code name} with {@code body} (YAML sections after {@code access}, such
+   * as {@code services}, {@code secrets}) added.
+   */
+  static BenchPolicy first(String name, Stakeholders stakeholders, String body) {
+    return of(name, Optional.empty(), stakeholders, body);
   }
 
   /** The version that replaces the one whose hash is {@code predecessor}. */
   static BenchPolicy next(String name, String predecessor, Stakeholders stakeholders) {
-    return of(name, Optional.of(predecessor), stakeholders);
+    return of(name, Optional.of(predecessor), stakeholders, "");
   }
 
   private static BenchPolicy of(
-      String name, Optional<String> predecessor, Stakeholders stakeholders) {
+      String name, Optional<String> predecessor, Stakeholders stakeholders, String body) {
     StringBuilder b = new StringBuilder();
     b.append("name: ").append(name).append("\nversion: 1\n");
     predecessor.ifPresent(p -> b.append("predecessor: \"").append(p).append("\"\n"));
     b.append(stakeholders.accessYaml());
+    b.append(body);
     byte[] yaml = b.toString().getBytes(StandardCharsets.UTF_8);
     try {
       return new BenchPolicy(

@@ -49,6 +49,11 @@ final class CasEndpoint {
     return CasClient.pinned(url, tlsSpki, Optional.of(identity));
   }
 
+  /** A new HTTPS client (its own connections) without a client certificate, as a workload. */
+  CasClient anonymous() throws GeneralSecurityException {
+    return CasClient.pinned(url, tlsSpki, Optional.empty());
+  }
+
   /** The ledger's size, from a checkpoint fetched with {@code client} and verified. */
   long ledgerSize(CasClient client) throws CasClientException, CheckpointException {
     return checkpoints.verify(client.checkpoint()).checkpoint().size();

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * The CAS load harness's entry point: {@code java -cp bench/target/benchmarks.jar
- * io.coffer.bench.cas.CasLoad --store sqlite|postgres --server in-process|process --mix read|write
- * --clients 32 --duration 20s [--rate N|target] [--json]}.
+ * io.coffer.bench.cas.CasLoad --store sqlite|postgres --server in-process|process --mix
+ * read|write|attest [--evidence simulation|sgx|tdx] --clients 32 --duration 20s [--rate N|target]
+ * [--json]}.
  *
  * <p>Starts a fresh CAS on loopback ({@link LoopbackCas}: in this JVM, or in a child JVM), makes
  * the stakeholders, seeds the policies of the mix, runs the clients (closed loop, or open loop at
@@ -42,8 +43,12 @@ public final class CasLoad {
       return 2;
     }
     try {
-      LoadReport report = measure(options, err);
-      out.println(options.json() ? report.json() : report.text());
+      Outcome outcome = measure(options, err);
+      out.println(options.json() ? outcome.report().json() : outcome.report().text());
+      if (outcome.failure().isPresent()) {
+        err.println("CasLoad: the run failed: " + outcome.failure().get());
+        return 1;
+      }
       return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -58,8 +63,14 @@ public final class CasLoad {
     }
   }
 
+  /**
+   * A run's report, and why it failed although it ran to its end (for the attest mix: an
+   * attestation failed).
+   */
+  record Outcome(LoadReport report, Optional<String> failure) {}
+
   /** Starts the CAS, seeds it, runs the load and reports; the CAS and its files are gone after. */
-  static LoadReport measure(LoadOptions options, PrintStream progress) throws Exception {
+  static Outcome measure(LoadOptions options, PrintStream progress) throws Exception {
     if (options.accp()) {
       AmazonCorrettoCryptoProvider.install();
       AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
@@ -69,14 +80,18 @@ public final class CasLoad {
         "starting a CAS on "
             + options.store().cliName()
             + (options.server() == ServerMode.PROCESS ? " in a child JVM" : "")
+            + (options.mix() == Mix.ATTEST ? " (" + options.evidence().describe() + ")" : "")
             + " ...");
-    try (LoopbackCas cas = LoopbackCas.start(options.store(), options.server(), options.accp())) {
+    try (LoopbackCas cas =
+        LoopbackCas.start(options.store(), options.server(), options.accp(), options.evidence())) {
       progress.println("seeding ...");
       Workload workload =
           switch (options.mix()) {
             case READ -> ReadWorkload.seed(cas, stakeholders, options.policies());
             case WRITE ->
                 WriteWorkload.seed(cas, stakeholders, options.clients(), options.presign());
+            case ATTEST ->
+                AttestWorkload.seed(cas, stakeholders, options.clients(), options.keysAhead());
           };
       List<ClientOperation> operations = new ArrayList<>();
       for (int i = 0; i < options.clients(); i++) {
@@ -103,7 +118,9 @@ public final class CasLoad {
               : ClosedLoop.run(operations, options.warmup(), options.duration(), window);
       long after = cas.ledgerSize(auditor);
       Optional<CpuAccount> cpu = meter.map(m -> m.account(result.counts().ok()));
-      return new LoadReport(options, result, before, after, Machine.current(), cpu);
+      return new Outcome(
+          new LoadReport(options, result, before, after, Machine.current(), cpu),
+          workload.failure());
     }
   }
 }

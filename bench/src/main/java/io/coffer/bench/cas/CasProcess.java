@@ -1,6 +1,7 @@
 package io.coffer.bench.cas;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import io.coffer.attestation.AttestationException;
 import io.coffer.cas.server.CasNode;
 import io.coffer.cas.server.CasStartException;
 import io.coffer.cas.server.StoreKind;
@@ -48,13 +49,16 @@ public final class CasProcess {
    * @param store the CAS's store
    * @param jdbcUrl the PostgreSQL database, exactly for {@link StoreKind#POSTGRES}
    * @param accp install Amazon Corretto Crypto Provider first
+   * @param evidence what the CAS verifies for each attestation
    */
-  record Arguments(Path dir, StoreKind store, Optional<String> jdbcUrl, boolean accp) {
+  record Arguments(
+      Path dir, StoreKind store, Optional<String> jdbcUrl, boolean accp, EvidenceKind evidence) {
 
     Arguments {
       Objects.requireNonNull(dir, "dir");
       Objects.requireNonNull(store, "store");
       Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+      Objects.requireNonNull(evidence, "evidence");
       if (jdbcUrl.isPresent() != (store == StoreKind.POSTGRES)) {
         throw new IllegalArgumentException("--jdbc-url: given exactly with --store postgres");
       }
@@ -66,6 +70,7 @@ public final class CasProcess {
       out.addAll(List.of("--dir", dir.toString(), "--store", store.cliName()));
       jdbcUrl.ifPresent(url -> out.addAll(List.of("--jdbc-url", url)));
       out.addAll(List.of("--provider", accp ? "accp" : "jdk"));
+      out.addAll(List.of("--evidence", evidence.cliName()));
       return out;
     }
 
@@ -75,6 +80,7 @@ public final class CasProcess {
       StoreKind store = null;
       Optional<String> jdbcUrl = Optional.empty();
       boolean accp = false;
+      EvidenceKind evidence = EvidenceKind.SIMULATION;
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < args.size(); i += 2) {
         String option = args.get(i);
@@ -103,13 +109,14 @@ public final class CasProcess {
                         throw new IllegalArgumentException(
                             "--provider: expected jdk or accp, got \"" + value + "\"");
                   };
+          case "--evidence" -> evidence = EvidenceKind.parse(value);
           default -> throw new IllegalArgumentException(option + ": unknown option");
         }
       }
       if (dir == null || store == null) {
         throw new IllegalArgumentException("--dir and --store are required");
       }
-      return new Arguments(dir, store, jdbcUrl, accp);
+      return new Arguments(dir, store, jdbcUrl, accp, evidence);
     }
   }
 
@@ -153,8 +160,8 @@ public final class CasProcess {
     CasNode node;
     try {
       Files.createDirectories(a.dir());
-      node = FreshCas.start(a.dir(), a.store(), a.jdbcUrl(), jdbc(environment));
-    } catch (CasStartException | IOException e) {
+      node = FreshCas.start(a.dir(), a.store(), a.jdbcUrl(), jdbc(environment), a.evidence());
+    } catch (CasStartException | IOException | AttestationException e) {
       err.println("CasProcess: cannot start the CAS: " + e.getMessage());
       return 1;
     }

@@ -37,8 +37,12 @@ final class ChildProcessCas implements LoopbackCas {
     this.endpoint = endpoint;
   }
 
-  /** Starts the child JVM with a new CAS on {@code store}; {@code accp} installs ACCP in it. */
-  static ChildProcessCas start(StoreKind store, boolean accp) throws Exception {
+  /**
+   * Starts the child JVM with a new CAS on {@code store}, verifying {@code evidence} for
+   * attestations; {@code accp} installs ACCP in it.
+   */
+  static ChildProcessCas start(StoreKind store, boolean accp, EvidenceKind evidence)
+      throws Exception {
     TempDirectory dir = new TempDirectory("cas-load");
     Optional<FreshPostgres> postgres = Optional.empty();
     ChildJvm child = null;
@@ -54,7 +58,11 @@ final class ChildProcessCas implements LoopbackCas {
           postgres.flatMap(p -> Optional.ofNullable(p.properties().getProperty("password"))));
       CasProcess.Arguments args =
           new CasProcess.Arguments(
-              dir.path().resolve("cas"), store, postgres.map(FreshPostgres::jdbcUrl), accp);
+              dir.path().resolve("cas"),
+              store,
+              postgres.map(FreshPostgres::jdbcUrl),
+              accp,
+              evidence);
       child =
           ChildJvm.start(
               "the CAS process",
@@ -81,6 +89,11 @@ final class ChildProcessCas implements LoopbackCas {
   @Override
   public CasEndpoint endpoint() {
     return endpoint;
+  }
+
+  @Override
+  public Path platformKey() {
+    return FreshCas.platformKey(dir.path().resolve("cas"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.coffer.bench.cas;
 
+import io.coffer.attestation.AttestationException;
 import io.coffer.cas.identity.TeeMode;
 import io.coffer.cas.seal.SealType;
 import io.coffer.cas.server.CasConfig;
@@ -31,11 +32,24 @@ final class FreshCas {
   /**
    * Starts a new CAS with its files in {@code dir} (which exists and is empty) and its store on
    * {@code store}: SQLite in {@code dir}, or PostgreSQL at {@code jdbcUrl} with {@code jdbc}'s
-   * driver properties.
+   * driver properties. With {@code evidence} other than simulation, its evidence check also
+   * verifies a real quote each time ({@link RealQuoteCheck}).
+   *
+   * @throws AttestationException if the real quote does not load or verify
    */
-  static CasNode start(Path dir, StoreKind store, Optional<String> jdbcUrl, Properties jdbc)
-      throws CasStartException, IOException {
-    return CasNode.start(config(dir, store, jdbcUrl, jdbc), Clock.systemUTC(), new SecureRandom());
+  static CasNode start(
+      Path dir, StoreKind store, Optional<String> jdbcUrl, Properties jdbc, EvidenceKind evidence)
+      throws CasStartException, IOException, AttestationException {
+    return CasNode.start(
+        config(dir, store, jdbcUrl, jdbc),
+        Clock.systemUTC(),
+        new SecureRandom(),
+        RealQuoteCheck.forKind(evidence));
+  }
+
+  /** The simulated platform's key file of a CAS started in {@code dir}. */
+  static Path platformKey(Path dir) {
+    return dir.resolve("platform.pem");
   }
 
   /**
@@ -53,7 +67,7 @@ final class FreshCas {
         jdbcUrl,
         jdbc,
         TeeMode.SIMULATION,
-        new CasConfig.Simulation(dir.resolve("platform.pem"), List.of(measured)),
+        new CasConfig.Simulation(platformKey(dir), List.of(measured)),
         SealType.KEY_FILE,
         1,
         1,

@@ -1,11 +1,13 @@
 package io.coffer.bench.cas;
 
+import io.coffer.attestation.AttestationException;
 import io.coffer.cas.client.CasClientException;
 import io.coffer.cas.server.CasNode;
 import io.coffer.cas.server.CasStartException;
 import io.coffer.cas.server.StoreKind;
 import io.coffer.ledger.note.NoteException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -30,8 +32,8 @@ final class InProcessCas implements LoopbackCas {
     this.endpoint = endpoint;
   }
 
-  /** Makes and starts a CAS on {@code store}. */
-  static InProcessCas start(StoreKind store) throws Exception {
+  /** Makes and starts a CAS on {@code store}, verifying {@code evidence} for attestations. */
+  static InProcessCas start(StoreKind store, EvidenceKind evidence) throws Exception {
     TempDirectory dir = new TempDirectory("cas-load");
     Optional<FreshPostgres> postgres = Optional.empty();
     CasNode node = null;
@@ -44,11 +46,13 @@ final class InProcessCas implements LoopbackCas {
               dir.path(),
               store,
               postgres.map(FreshPostgres::jdbcUrl),
-              postgres.map(FreshPostgres::properties).orElseGet(Properties::new));
+              postgres.map(FreshPostgres::properties).orElseGet(Properties::new),
+              evidence);
       return new InProcessCas(dir, postgres, node, CasEndpoint.describe(node.url()));
     } catch (CasStartException
         | CasClientException
         | NoteException
+        | AttestationException
         | GeneralSecurityException
         | IOException
         | SQLException
@@ -61,6 +65,11 @@ final class InProcessCas implements LoopbackCas {
   @Override
   public CasEndpoint endpoint() {
     return endpoint;
+  }
+
+  @Override
+  public Path platformKey() {
+    return FreshCas.platformKey(dir.path());
   }
 
   @Override

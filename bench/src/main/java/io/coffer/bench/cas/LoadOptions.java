@@ -30,6 +30,11 @@ import java.util.regex.Pattern;
  * @param presign for the write mix, how many versions each client chains and signs before the run,
  *     so that the run measures the CAS rather than the clients' signing (which shares the machine's
  *     cores with it); a client that uses them up signs as it goes
+ * @param keysAhead for the attest mix, how many P-256 key pairs each client makes before the run,
+ *     so that the run measures the CAS rather than the clients' key generation; a client that uses
+ *     them up makes one per attestation
+ * @param evidence for the attest mix, what the CAS verifies for each attestation: simulated
+ *     evidence, or that and one real SGX or TDX quote
  * @param accp install Amazon Corretto Crypto Provider first (server and clients, in both JVMs with
  *     {@link ServerMode#PROCESS})
  * @param json print the report as JSON instead of text
@@ -46,6 +51,8 @@ public record LoadOptions(
     int stakeholders,
     int board,
     int presign,
+    int keysAhead,
+    EvidenceKind evidence,
     boolean accp,
     boolean json) {
 
@@ -61,6 +68,9 @@ public record LoadOptions(
   /** The most versions a client signs ahead. */
   public static final int MAX_PRESIGN = 100_000;
 
+  /** The most key pairs a client makes ahead. */
+  public static final int MAX_KEYS_AHEAD = 100_000;
+
   /** The highest offered rate. */
   public static final int MAX_RATE = 1_000_000;
 
@@ -74,17 +84,24 @@ public record LoadOptions(
         --server in-process|process
                                   the CAS in this JVM with its clients (default), or in a child JVM
                                   of its own, whose CPU time is reported per operation
-        --mix read|write          authenticated policy reads, or governance writes (default read)
+        --mix read|write|attest   authenticated policy reads, governance writes, or end-to-end
+                                  workload attestations (default read)
         --clients N               concurrent HTTPS clients or open-loop workers (default 32)
         --warmup D                warm-up before measuring, e.g. 5s (default 5s)
         --duration D              measured period, e.g. 20s, 500ms, 1m (default 20s)
         --rate N|target           open loop at N operations/s; target: the performance target's rate for the mix
-                                  (5000 reads/s, 1000 writes/s); default: closed loop
+                                  (5000 reads/s, 1000 writes/s, 2000 attestations/s); default: closed loop
         --policies N              policies seeded for reads (default 100)
         --stakeholders N          identities made, clients take them in turn (default 8)
         --board N                 stakeholders on every policy's board, 1-of-board updates (default 3)
         --presign N               write mix: versions each client signs before the run (default 0:
                                   clients sign between requests, on the CAS's cores)
+        --keys-ahead N            attest mix: P-256 key pairs each client makes before the run
+                                  (default 0: one per attestation, on the CAS's cores)
+        --evidence simulation|sgx|tdx
+                                  attest mix: what the CAS verifies each time: simulated evidence
+                                  (default), or that plus one real SGX or TDX quote (a published
+                                  DCAP vector, through the CAS's cached verifier)
         --provider jdk|accp       JCA providers: the JDK's, or ACCP installed first (default jdk)
         --json                    print the report as JSON
         --help                    print this
@@ -107,6 +124,14 @@ public record LoadOptions(
     requireRange("--stakeholders", stakeholders, 1, MAX_STAKEHOLDERS);
     requireRange("--board", board, 1, stakeholders);
     requireRange("--presign", presign, 0, MAX_PRESIGN);
+    requireRange("--keys-ahead", keysAhead, 0, MAX_KEYS_AHEAD);
+    Objects.requireNonNull(evidence, "evidence");
+    if (mix != Mix.ATTEST && keysAhead > 0) {
+      throw new IllegalArgumentException("--keys-ahead: only for --mix attest");
+    }
+    if (mix != Mix.ATTEST && evidence != EvidenceKind.SIMULATION) {
+      throw new IllegalArgumentException("--evidence: only for --mix attest");
+    }
   }
 
   /** The settings {@code args} give; every option left out takes its default. */
@@ -122,6 +147,8 @@ public record LoadOptions(
     int stakeholders = 8;
     int board = 3;
     int presign = 0;
+    int keysAhead = 0;
+    EvidenceKind evidence = EvidenceKind.SIMULATION;
     boolean accp = false;
     boolean json = false;
     Set<String> seen = new HashSet<>();
@@ -155,6 +182,8 @@ public record LoadOptions(
         case "--stakeholders" -> stakeholders = integer(option, value);
         case "--board" -> board = integer(option, value);
         case "--presign" -> presign = integer(option, value);
+        case "--keys-ahead" -> keysAhead = integer(option, value);
+        case "--evidence" -> evidence = EvidenceKind.parse(value);
         case "--provider" -> accp = provider(value);
         default -> throw new IllegalArgumentException(option + ": unknown option");
       }
@@ -177,6 +206,8 @@ public record LoadOptions(
         stakeholders,
         board,
         presign,
+        keysAhead,
+        evidence,
         accp,
         json);
   }

@@ -29,9 +29,6 @@ record LoadReport(
     Machine machine,
     Optional<CpuAccount> cpu) {
 
-  /** The latency target, at the target rate. */
-  static final Duration TARGET_P99 = Duration.ofMillis(20);
-
   /** What the report says of a CPU figure the platform did not give. */
   static final String NOT_AVAILABLE = "not available";
 
@@ -47,14 +44,14 @@ record LoadReport(
 
   /**
    * For an open loop: whether the offered rate was sustained (99% achieved, nothing unsent, no
-   * error) with a p99 latency under {@link #TARGET_P99}.
+   * error) with a p99 latency under the mix's {@link Mix#targetP99}.
    */
   boolean targetMet() {
     return result.offered().isPresent()
         && result.unsent() == 0
         && result.counts().errorCount() == 0
         && result.throughput() >= SUSTAINED_FRACTION * result.offered().getAsInt()
-        && result.counts().latency().p99().compareTo(TARGET_P99) < 0;
+        && result.counts().latency().p99().compareTo(options.mix().targetP99()) < 0;
   }
 
   private String mode() {
@@ -70,7 +67,7 @@ record LoadReport(
     b.append(
         String.format(
             Locale.ROOT,
-            "CAS load: %s%s, %s, %s, %d clients, %s warm-up, %s measured%s%n",
+            "CAS load: %s%s, %s, %s, %d clients, %s warm-up, %s measured%s%s%n",
             options.store().cliName(),
             options.server() == ServerMode.PROCESS ? " (CAS in its own JVM)" : "",
             options.mix().cliName(),
@@ -80,7 +77,8 @@ record LoadReport(
             seconds(options.duration()),
             options.mix() == Mix.WRITE && options.presign() > 0
                 ? ", " + options.presign() + " versions signed ahead per client"
-                : ""));
+                : "",
+            attestDetails()));
     b.append(
         String.format(
             Locale.ROOT,
@@ -116,7 +114,7 @@ record LoadReport(
           String.format(
               Locale.ROOT,
               "  target       p99 < %s at %d/s: %s%n",
-              millis(TARGET_P99),
+              millis(options.mix().targetP99()),
               result.offered().getAsInt(),
               targetMet() ? "met" : "NOT met"));
     }
@@ -130,6 +128,18 @@ record LoadReport(
             machine.maxHeapBytes() >> 20,
             machine.firstProvider()));
     return b.toString();
+  }
+
+  /** For the attest mix: what the CAS verified, and the keys made ahead. */
+  private String attestDetails() {
+    if (options.mix() != Mix.ATTEST) {
+      return "";
+    }
+    return ", "
+        + options.evidence().describe()
+        + (options.keysAhead() > 0
+            ? ", " + options.keysAhead() + " key pairs generated ahead per client"
+            : ", key pairs generated per attestation");
   }
 
   private static void appendCpu(StringBuilder b, CpuAccount c) {
@@ -176,6 +186,11 @@ record LoadReport(
     if (options.mix() == Mix.WRITE) {
       run.put("presignedPerClient", options.presign());
     }
+    if (options.mix() == Mix.ATTEST) {
+      run.put("evidence", options.evidence().cliName());
+      run.put("evidenceDescription", options.evidence().describe());
+      run.put("keysAheadPerClient", options.keysAhead());
+    }
     run.put("provider", options.accp() ? "accp" : "jdk");
     Map<String, Object> latency = new LinkedHashMap<>();
     latency.put("samples", l.count());
@@ -203,7 +218,7 @@ record LoadReport(
           "loadGeneratorCpuMillisPerOperation", rounded(c.loadGeneratorMillisPerOperation(), 1e3));
     });
     if (result.offered().isPresent()) {
-      out.put("targetP99Millis", ms(TARGET_P99));
+      out.put("targetP99Millis", ms(options.mix().targetP99()));
       out.put("targetMet", targetMet());
     }
     Map<String, Object> m = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import io.coffer.cas.client.ClientIdentity;
 import io.coffer.cas.server.StoreKind;
 import io.coffer.ledger.checkpoint.CheckpointException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
 
@@ -18,15 +19,23 @@ import java.util.Optional;
 interface LoopbackCas extends AutoCloseable {
 
   /**
-   * Makes and starts a CAS on {@code store}, where {@code mode} says; {@code accp} installs Amazon
-   * Corretto Crypto Provider first in a child JVM (this JVM's providers are its caller's choice).
+   * Makes and starts a CAS on {@code store}, where {@code mode} says, verifying {@code evidence}
+   * for attestations; {@code accp} installs Amazon Corretto Crypto Provider first in a child JVM
+   * (this JVM's providers are its caller's choice).
    */
-  static LoopbackCas start(StoreKind store, ServerMode mode, boolean accp) throws Exception {
+  static LoopbackCas start(StoreKind store, ServerMode mode, boolean accp, EvidenceKind evidence)
+      throws Exception {
     return switch (mode) {
-      case IN_PROCESS -> InProcessCas.start(store);
-      case PROCESS -> ChildProcessCas.start(store, accp);
+      case IN_PROCESS -> InProcessCas.start(store, evidence);
+      case PROCESS -> ChildProcessCas.start(store, accp, evidence);
     };
   }
+
+  /**
+   * The key file of the CAS's simulated platform, which it trusts for simulated evidence: the
+   * attest mix's workloads sign their evidence with it.
+   */
+  Path platformKey();
 
   /** Where the CAS answers, and the keys it proved. */
   CasEndpoint endpoint();

@@ -97,6 +97,57 @@ class CasLoadTest {
   }
 
   @Test
+  void attestations_onSqlite_areAdmitted_withTheirTwoLedgerEntriesEach() throws Exception {
+    Run r =
+        run(
+            "--mix",
+            "attest",
+            "--clients",
+            "2",
+            "--keys-ahead",
+            "3",
+            "--warmup",
+            "0s",
+            "--duration",
+            "500ms",
+            "--json");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    long ok = json.at("/ok").asLong();
+    assertThat(ok).isPositive();
+    assertThat(json.at("/errors").size()).isZero();
+    assertThat(json.at("/run/evidence").asText()).isEqualTo("simulation");
+    // attestation.succeeded and secret.released, in one durable write per admission.
+    assertThat(json.at("/ledgerAfter").asLong() - json.at("/ledgerBefore").asLong())
+        .isEqualTo(2 * ok);
+  }
+
+  @Test
+  void attestations_withARealTdxQuote_andTheCasInAChildJvm_areAdmitted() throws Exception {
+    Run r =
+        run(
+            "--server",
+            "process",
+            "--mix",
+            "attest",
+            "--evidence",
+            "tdx",
+            "--clients",
+            "2",
+            "--warmup",
+            "0s",
+            "--duration",
+            "500ms");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("simulated flow + one real TDX quote verified per attestation")
+        .contains(", 0 errors)")
+        .contains("cas cpu");
+  }
+
+  @Test
   void help_printsTheOptions() {
     Run r = run("--help");
 

@@ -23,13 +23,19 @@ class CasProcessTest {
   @Test
   void arguments_readBackWhatTheyWrite() {
     CasProcess.Arguments sqlite =
-        new CasProcess.Arguments(Path.of("/tmp/run/cas"), StoreKind.SQLITE, Optional.empty(), true);
+        new CasProcess.Arguments(
+            Path.of("/tmp/run/cas"),
+            StoreKind.SQLITE,
+            Optional.empty(),
+            true,
+            EvidenceKind.SIMULATION);
     CasProcess.Arguments postgres =
         new CasProcess.Arguments(
             Path.of("/tmp/run/cas"),
             StoreKind.POSTGRES,
             Optional.of("jdbc:postgresql://127.0.0.1:5432/coffer_bench"),
-            false);
+            false,
+            EvidenceKind.TDX);
 
     assertThat(CasProcess.Arguments.parse(sqlite.toList())).isEqualTo(sqlite);
     assertThat(CasProcess.Arguments.parse(postgres.toList())).isEqualTo(postgres);
@@ -92,7 +98,12 @@ class CasProcessTest {
 
     int status =
         CasProcess.run(
-            new CasProcess.Arguments(dir.resolve("cas"), StoreKind.SQLITE, Optional.empty(), false)
+            new CasProcess.Arguments(
+                    dir.resolve("cas"),
+                    StoreKind.SQLITE,
+                    Optional.empty(),
+                    false,
+                    EvidenceKind.SIMULATION)
                 .toList(),
             Map.of(),
             new ByteArrayInputStream(new byte[0]),

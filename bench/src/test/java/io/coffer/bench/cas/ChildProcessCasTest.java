@@ -15,12 +15,14 @@ class ChildProcessCasTest {
     Stakeholders stakeholders = Stakeholders.generate(1, 1);
     ProcessHandle child;
     Path runDirectory;
-    try (ChildProcessCas cas = ChildProcessCas.start(StoreKind.SQLITE, false)) {
+    try (ChildProcessCas cas =
+        ChildProcessCas.start(StoreKind.SQLITE, false, EvidenceKind.SIMULATION)) {
       child = cas.process().orElseThrow();
       assertThat(child.parent().map(ProcessHandle::pid)).hasValue(ProcessHandle.current().pid());
       runDirectory = cas.directory();
       assertThat(runDirectory.resolve("cas").resolve("data")).isDirectory();
       assertThat(runDirectory.resolve("cas.log")).isRegularFile();
+      assertThat(cas.platformKey()).isRegularFile();
       CasClient client = cas.client(stakeholders.forClient(0));
 
       assertThat(cas.ledgerSize(client)).isEqualTo(1); // cas.started

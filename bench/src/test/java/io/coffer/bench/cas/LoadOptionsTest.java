@@ -81,6 +81,42 @@ class LoadOptionsTest {
   }
 
   @Test
+  void parse_attestMix_takesItsEvidenceAndKeysAhead_andItsTargetRate() {
+    LoadOptions o =
+        LoadOptions.parse(
+            List.of(
+                "--mix", "attest", "--evidence", "tdx", "--keys-ahead", "500", "--rate", "target"));
+
+    assertThat(o.mix()).isEqualTo(Mix.ATTEST);
+    assertThat(o.evidence()).isEqualTo(EvidenceKind.TDX);
+    assertThat(o.keysAhead()).isEqualTo(500);
+    assertThat(o.rate()).hasValue(2_000);
+    assertThat(o.mix().targetP99()).isEqualTo(Duration.ofMillis(25));
+    assertThat(LoadOptions.parse(List.of("--mix", "attest")).evidence())
+        .isEqualTo(EvidenceKind.SIMULATION);
+    assertThat(LoadOptions.parse(List.of("--mix", "attest")).keysAhead()).isZero();
+  }
+
+  @Test
+  void parse_attestOptions_withAnotherMix_fail() {
+    assertThatThrownBy(() -> LoadOptions.parse(List.of("--evidence", "sgx")))
+        .hasMessage("--evidence: only for --mix attest");
+    assertThatThrownBy(() -> LoadOptions.parse(List.of("--mix", "write", "--keys-ahead", "5")))
+        .hasMessage("--keys-ahead: only for --mix attest");
+  }
+
+  @Test
+  void parse_unknownEvidence_orTooManyKeysAhead_fail() {
+    assertThatThrownBy(() -> LoadOptions.parse(List.of("--mix", "attest", "--evidence", "snp")))
+        .hasMessage("--evidence: expected one of [simulation, sgx, tdx], got \"snp\"");
+    assertThatThrownBy(() -> LoadOptions.parse(List.of("--mix", "attest", "--evidence", "SGX")))
+        .hasMessageStartingWith("--evidence: expected one of");
+    assertThatThrownBy(
+            () -> LoadOptions.parse(List.of("--mix", "attest", "--keys-ahead", "100001")))
+        .hasMessage("--keys-ahead: must be 0..100000, got 100001");
+  }
+
+  @Test
   void parse_unknownOption_fails() {
     assertThatThrownBy(() -> LoadOptions.parse(List.of("--threads", "4")))
         .isInstanceOf(IllegalArgumentException.class)

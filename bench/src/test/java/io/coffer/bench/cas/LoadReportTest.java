@@ -113,6 +113,39 @@ class LoadReportTest {
   }
 
   @Test
+  void attest_textAndJson_sayWhatTheCasVerified_andUseTheAttestationTarget() throws Exception {
+    LatencySummary latency =
+        new LatencySummary(
+            100,
+            0,
+            Duration.ofMillis(1),
+            Duration.ofMillis(2),
+            Duration.ofMillis(24),
+            Duration.ofMillis(30),
+            Duration.ofMillis(30));
+    Measurement m =
+        new Measurement(
+            new WorkerStats.Merged(100, Map.of(), Optional.empty(), latency),
+            Duration.ofSeconds(10),
+            OptionalInt.of(10),
+            0);
+    LoadOptions options =
+        LoadOptions.parse(
+            List.of("--mix", "attest", "--evidence", "sgx", "--keys-ahead", "7", "--rate", "10"));
+    LoadReport r = new LoadReport(options, m, 1, 201, MACHINE, Optional.empty());
+
+    assertThat(r.targetMet()).isTrue();
+    assertThat(r.text())
+        .contains("simulated flow + one real SGX quote verified per attestation")
+        .contains("7 key pairs generated ahead per client")
+        .contains("p99 < 25.00 ms at 10/s: met");
+    JsonNode json = new ObjectMapper().readTree(r.json());
+    assertThat(json.at("/run/evidence").asText()).isEqualTo("sgx");
+    assertThat(json.at("/run/keysAheadPerClient").asInt()).isEqualTo(7);
+    assertThat(json.at("/targetP99Millis").asDouble()).isEqualTo(25.0);
+  }
+
+  @Test
   void text_casInItsOwnProcess_givesTheCpuOfEachProcessPerOperation() {
     String text =
         inItsOwnProcess(Optional.of(Duration.ofSeconds(4)), Optional.of(Duration.ofSeconds(12)))

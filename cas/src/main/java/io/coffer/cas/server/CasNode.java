@@ -1,6 +1,7 @@
 package io.coffer.cas.server;
 
 import io.coffer.attestation.collect.EvidenceSources;
+import io.coffer.cas.attest.EvidenceCheck;
 import io.coffer.cas.attest.Workloads;
 import io.coffer.cas.events.CasStarted;
 import io.coffer.cas.events.EventCodec;
@@ -50,8 +51,10 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +79,7 @@ public final class CasNode implements CasControl, AutoCloseable {
   private final CasConfig config;
   private final InstantSource clock;
   private final SecureRandom random;
+  private final UnaryOperator<EvidenceCheck> evidence;
   private final CasStore store;
   private final StoreMeta meta;
   private final ServerMetrics metrics = ServerMetrics.create();
@@ -97,12 +101,14 @@ public final class CasNode implements CasControl, AutoCloseable {
       CasConfig config,
       InstantSource clock,
       SecureRandom random,
+      UnaryOperator<EvidenceCheck> evidence,
       CasStore store,
       StoreMeta meta,
       List<Path> shareFiles) {
     this.config = config;
     this.clock = clock;
     this.random = random;
+    this.evidence = evidence;
     this.store = store;
     this.meta = meta;
     this.shareFiles = List.copyOf(shareFiles);
@@ -114,14 +120,31 @@ public final class CasNode implements CasControl, AutoCloseable {
    */
   public static CasNode start(CasConfig config, InstantSource clock, SecureRandom random)
       throws CasStartException {
+    return start(config, clock, random, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts a CAS as {@link #start(CasConfig, InstantSource, SecureRandom)} does, with {@code
+   * evidence} applied to its evidence verifier: what it returns verifies every workload's evidence.
+   * For harnesses that measure the CAS with extra verification work around its own verifier (the
+   * load benchmark verifies a real quote along with each simulated one); a CAS that serves uses its
+   * verifier as it is.
+   */
+  public static CasNode start(
+      CasConfig config,
+      InstantSource clock,
+      SecureRandom random,
+      UnaryOperator<EvidenceCheck> evidence)
+      throws CasStartException {
+    Objects.requireNonNull(evidence, "evidence");
     Path dir = DataDirectory.prepare(config.dataDir());
     CasStore store = StoreOpener.open(config, dir);
     try {
       Optional<StoreMeta> existing = read(store);
       if (existing.isEmpty()) {
-        return create(config, clock, random, store, dir);
+        return create(config, clock, random, evidence, store, dir);
       }
-      return open(config, clock, random, store, existing.get(), dir);
+      return open(config, clock, random, evidence, store, existing.get(), dir);
     } catch (CasStartException | RuntimeException e) {
       closeQuietly(store, e);
       throw e;
@@ -140,7 +163,12 @@ public final class CasNode implements CasControl, AutoCloseable {
   }
 
   private static CasNode create(
-      CasConfig config, InstantSource clock, SecureRandom random, CasStore store, Path dir)
+      CasConfig config,
+      InstantSource clock,
+      SecureRandom random,
+      UnaryOperator<EvidenceCheck> evidence,
+      CasStore store,
+      Path dir)
       throws CasStartException {
     String casId = HexFormat.of().formatHex(id(random));
     DataKey dataKey = DataKey.generate();
@@ -190,7 +218,7 @@ public final class CasNode implements CasControl, AutoCloseable {
         .addKeyValue("seal", config.seal().cliName())
         .addKeyValue("fingerprint", keys.fingerprint())
         .log("made a new CAS");
-    CasNode node = new CasNode(config, clock, random, store, meta, shareFiles);
+    CasNode node = new CasNode(config, clock, random, evidence, store, meta, shareFiles);
     node.serve(keys, dataKey, dir);
     return node;
   }
@@ -205,11 +233,12 @@ public final class CasNode implements CasControl, AutoCloseable {
       CasConfig config,
       InstantSource clock,
       SecureRandom random,
+      UnaryOperator<EvidenceCheck> evidence,
       CasStore store,
       StoreMeta meta,
       Path dir)
       throws CasStartException {
-    CasNode node = new CasNode(config, clock, random, store, meta, List.of());
+    CasNode node = new CasNode(config, clock, random, evidence, store, meta, List.of());
     switch (meta.sealed().type()) {
       case KEY_FILE -> {
         DataKey dataKey;
@@ -284,7 +313,7 @@ public final class CasNode implements CasControl, AutoCloseable {
     GovernedPolicies policies = new GovernedPolicies(store, dataKey.barrier(), clock, random);
     Workloads workloads =
         WorkloadWiring.wire(
-            config, store, dataKey.barrier(), policies, keys, metrics, clock, random);
+            config, store, dataKey.barrier(), policies, keys, metrics, evidence, clock, random);
     LedgerReads reads = new LedgerReads(store.ledger(), keys.checkpointSigner());
     metrics.gauge("coffer.ledger.size", "entries in the audit ledger", reads::size);
     try {

@@ -34,7 +34,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Puts together what serves workloads: nonces, verifier and collateral, vault, tokens. */
 public final class WorkloadWiring {
@@ -53,9 +55,11 @@ public final class WorkloadWiring {
       PolicyDirectory policies,
       CasKeys keys,
       ServerMetrics metrics,
+      UnaryOperator<EvidenceCheck> evidence,
       InstantSource clock,
       SecureRandom random)
       throws CasStartException {
+    EvidenceCheck verifier = AttestationVerifier.create(anchors(config))::verify;
     return wire(
         store,
         barrier,
@@ -63,7 +67,7 @@ public final class WorkloadWiring {
         keys,
         config.name(),
         new Attestations.Settings(config.effectiveTrustDomain(), config.certificateValidity()),
-        AttestationVerifier.create(anchors(config))::verify,
+        Objects.requireNonNull(evidence.apply(verifier), "evidence check"),
         collateral(config),
         counters(metrics),
         clock,
@@ -126,8 +130,12 @@ public final class WorkloadWiring {
   }
 
   /**
-   * The same, verifying evidence with {@code evidence} (for example a verifier that also checks
-   * something else, in a benchmark) and telling {@code outcomes} of each attempt.
+   * What serves workloads, as {@link #wire(CasStore, Barrier, PolicyDirectory, CasKeys, String,
+   * Attestations.Settings, TrustAnchors, Collateral, InstantSource, SecureRandom)} makes it, but
+   * with {@code evidence} verifying every workload's evidence instead of a verifier over trust
+   * anchors. For harnesses that measure the CAS with extra verification work around its own
+   * verifier (the load benchmark verifies a real quote along with each simulated one); a CAS that
+   * serves uses the trust anchors. {@code outcomes} hears of every recorded attempt.
    */
   public static Workloads wire(
       CasStore store,
@@ -163,7 +171,7 @@ public final class WorkloadWiring {
                 vault,
                 sharing,
                 tags,
-                evidence,
+                Objects.requireNonNull(evidence, "evidence"),
                 collateral,
                 new Nonces(nonceKey(store, barrier, random), clock, random),
                 tokens,
