@@ -303,7 +303,8 @@ public final class Attestations {
       throw e;
     }
     outcomes.admitted(claims.evidenceType().cliName());
-    LOG.atInfo()
+    // The ledger records every admission; the log line is for debugging (thousands a second).
+    LOG.atDebug()
         .addKeyValue("policy", policyName)
         .addKeyValue("service", serviceName)
         .addKeyValue("platform", claims.evidenceType().cliName())
