@@ -11,6 +11,7 @@ import io.coffer.attestation.collateral.CollateralFiles;
 import io.coffer.attestation.simulation.SimulatedPlatform;
 import io.coffer.attestation.verifier.AttestationVerifier;
 import io.coffer.attestation.verifier.EvidenceDetector;
+import io.coffer.cli.command.CofferHome;
 import io.coffer.cli.command.CommandException;
 import io.coffer.cli.command.ExitCode;
 import io.coffer.cli.command.JsonOption;
