@@ -16,6 +16,7 @@ import io.coffer.cli.command.CommandException;
 import io.coffer.cli.command.ExitCode;
 import io.coffer.cli.command.JsonOption;
 import io.coffer.cli.command.JsonOutput;
+import io.coffer.cli.trust.TrustRootFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
