@@ -8,6 +8,7 @@ import io.coffer.attestation.collect.EvidenceSources;
 import io.coffer.attestation.collect.SimulationSource;
 import io.coffer.attestation.simulation.Measurement;
 import io.coffer.attestation.simulation.SimulatedPlatform;
+import io.coffer.cli.command.CofferHome;
 import io.coffer.cli.command.CommandException;
 import io.coffer.cli.command.ExitCode;
 import io.coffer.cli.command.JsonOption;

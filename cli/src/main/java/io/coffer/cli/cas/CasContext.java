@@ -1,6 +1,6 @@
 package io.coffer.cli.cas;
 
-import io.coffer.cli.attest.CofferHome;
+import io.coffer.cli.command.CofferHome;
 import java.time.Clock;
 import java.util.Objects;
 

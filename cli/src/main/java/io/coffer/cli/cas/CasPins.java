@@ -2,7 +2,7 @@ package io.coffer.cli.cas;
 
 import io.coffer.cas.identity.CasPin;
 import io.coffer.cas.identity.CasVerificationException;
-import io.coffer.cli.attest.CofferHome;
+import io.coffer.cli.command.CofferHome;
 import io.coffer.cli.command.CommandException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 /**
- * What every {@code coffer} command shares: exit codes, user-facing failures and JSON output.
+ * What every {@code coffer} command shares: exit codes, user-facing failures, JSON output and the
+ * Coffer home (the per-user state directory).
  *
  * <p>Command packages depend on this package and never on {@code io.coffer.cli} itself, which wires
  * them together.

@@ -2,6 +2,7 @@ package io.coffer.cli.attest;
 
 import io.coffer.attestation.testing.Vectors;
 import io.coffer.cli.Main;
+import io.coffer.cli.command.CofferHome;
 import io.coffer.cli.testing.CliRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.coffer.cli.testing;
 
 import io.coffer.cli.Main;
-import io.coffer.cli.attest.CofferHome;
 import io.coffer.cli.cas.CasContext;
+import io.coffer.cli.command.CofferHome;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.coffer.cli.attest;
+package io.coffer.cli.trust;
 
 import io.coffer.attestation.TrustAnchors;
 import java.security.PublicKey;

@@ -1,4 +1,4 @@
-package io.coffer.cli.attest;
+package io.coffer.cli.command;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,4 +1,4 @@
-package io.coffer.cli.attest;
+package io.coffer.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
