@@ -10,6 +10,7 @@ import io.coffer.cas.client.CasClient;
 import io.coffer.cas.client.CasClientException;
 import io.coffer.cas.client.ClientIdentity;
 import io.coffer.cas.client.WorkloadAttester;
+import io.coffer.cas.events.AccessDenied;
 import io.coffer.cas.http.RawHttps;
 import io.coffer.cas.http.TestTls;
 import io.coffer.cas.service.Proposal;
@@ -49,7 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
  * a client certificate of its own that no policy names; a caller without a client certificate; an
  * attested instance of the policy's {@code api} service, which mounts the volume {@code data}
  * read-write, calling with its workload certificate; an attested instance of the other
- * stakeholder's service.
+ * stakeholder's service (whose policy has a volume {@code data} too); and, beyond the six, an
+ * attacker whose self-made certificate copies the instance's issuer name and SPIFFE ID, which must
+ * count for no more than the operator.
  */
 class AuthorizationMatrixTest {
 
@@ -57,6 +60,8 @@ class AuthorizationMatrixTest {
   private static final String OTHER_POLICY = "elsewhere/app";
   private static final byte[] API = LoopbackCas.measurement(21);
   private static final byte[] ELSEWHERE = LoopbackCas.measurement(22);
+  private static final String SECRET = "GET /v1/secrets/{policy}/{name}";
+  private static final String VOLUME_TAG = "POST /v1/volumes/{policy}/{volume}/tag";
 
   /** Who calls. */
   enum Principal {
@@ -65,7 +70,8 @@ class AuthorizationMatrixTest {
     OPERATOR,
     ANONYMOUS,
     INSTANCE,
-    OTHER_INSTANCE
+    OTHER_INSTANCE,
+    FORGED_INSTANCE
   }
 
   /**
@@ -76,48 +82,41 @@ class AuthorizationMatrixTest {
    */
   private static final List<Row> EXPECTED =
       List.of(
-          //  route                                    CREATOR   STAKEH.   OPERATOR  ANONYM.
-          // INSTANCE  OTHER_I.
-          row("GET /healthz", "ok", "ok", "ok", "ok", "ok", "ok"),
-          row("GET /readyz", "ok", "ok", "ok", "ok", "ok", "ok"),
-          row("GET /metrics", "ok", "ok", "ok", "ok", "ok", "ok"),
-          row("GET /v1/openapi.json", "ok", "ok", "ok", "ok", "ok", "ok"),
-          row("GET /v1/cas", "ok", "ok", "ok", "ok", "ok", "ok"),
+          // route, then: CREATOR, STAKEHOLDER, OPERATOR, ANONYMOUS, INSTANCE, OTHER_INSTANCE,
+          // FORGED_INSTANCE
+          row("GET /healthz", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
+          row("GET /readyz", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
+          row("GET /metrics", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
+          row("GET /v1/openapi.json", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
+          row("GET /v1/cas", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
           // Public, but a serving CAS is not sealed: the same refusal for everybody.
-          row("POST /v1/cas/unseal", "400", "400", "400", "400", "400", "400"),
+          row("POST /v1/cas/unseal", "400", "400", "400", "400", "400", "400", "400"),
           // A policy under the policy's name: its create rule (CREATOR) decides.
-          row("POST /v1/policies", "ok", "403", "403", "401", "403", "403"),
+          row("POST /v1/policies", "ok", "403", "403", "401", "403", "403", "403"),
           // A name with no policy above it: any authenticated caller.
-          row("POST /v1/policies new-namespace", "ok", "ok", "ok", "401", "ok", "ok"),
-          row("GET /v1/policies", "ok", "hidden", "hidden", "401", "hidden", "hidden"),
-          row("GET /v1/policies/{name}", "ok", "403", "403", "401", "403", "403"),
-          row("GET /v1/policies/{name}/history", "ok", "403", "403", "401", "403", "403"),
-          row("POST /v1/proposals", "ok", "403", "403", "401", "403", "403"),
-          row("GET /v1/proposals", "ok", "403", "403", "401", "403", "403"),
-          row("GET /v1/proposals/{id}", "ok", "403", "403", "401", "403", "403"),
-          row("GET /v1/proposals/{id}/text", "ok", "403", "403", "401", "403", "403"),
-          row("POST /v1/proposals/{id}/approve", "ok", "403", "403", "401", "403", "403"),
-          row("POST /v1/proposals/{id}/reject", "ok", "403", "403", "401", "403", "403"),
-          row("POST /v1/proposals/{id}/withdraw", "ok", "403", "403", "401", "403", "403"),
-          row("GET /v1/ledger/checkpoint", "ok", "ok", "ok", "ok", "ok", "ok"),
-          row("GET /v1/ledger/proof/inclusion", "ok", "ok", "ok", "ok", "ok", "ok"),
-          row("GET /v1/ledger/proof/consistency", "ok", "ok", "ok", "ok", "ok", "ok"),
-          row("GET /v1/ledger/tiles/{path}", "ok", "ok", "ok", "ok", "ok", "ok"),
-          row("POST /v1/attest/challenge", "ok", "ok", "ok", "ok", "ok", "ok"),
-          row("POST /v1/attest", "ok", "ok", "ok", "ok", "ok", "ok"),
-          row("GET /v1/attest/verify-key", "ok", "ok", "ok", "ok", "ok", "ok"),
+          row("POST /v1/policies new-namespace", "ok", "ok", "ok", "401", "ok", "ok", "ok"),
+          row("GET /v1/policies", "ok", "hidden", "hidden", "401", "hidden", "hidden", "hidden"),
+          row("GET /v1/policies/{name}", "ok", "403", "403", "401", "403", "403", "403"),
+          row("GET /v1/policies/{name}/history", "ok", "403", "403", "401", "403", "403", "403"),
+          row("POST /v1/proposals", "ok", "403", "403", "401", "403", "403", "403"),
+          row("GET /v1/proposals", "ok", "403", "403", "401", "403", "403", "403"),
+          row("GET /v1/proposals/{id}", "ok", "403", "403", "401", "403", "403", "403"),
+          row("GET /v1/proposals/{id}/text", "ok", "403", "403", "401", "403", "403", "403"),
+          row("POST /v1/proposals/{id}/approve", "ok", "403", "403", "401", "403", "403", "403"),
+          row("POST /v1/proposals/{id}/reject", "ok", "403", "403", "401", "403", "403", "403"),
+          row("POST /v1/proposals/{id}/withdraw", "ok", "403", "403", "401", "403", "403", "403"),
+          row("GET /v1/ledger/checkpoint", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
+          row("GET /v1/ledger/proof/inclusion", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
+          row("GET /v1/ledger/proof/consistency", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
+          row("GET /v1/ledger/tiles/{path}", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
+          row("POST /v1/attest/challenge", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
+          row("POST /v1/attest", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
+          row("GET /v1/attest/verify-key", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
           // db-password: reveal_to names the creator.
-          row("GET /v1/secrets/{policy}/{name}", "ok", "403", "403", "401", "403", "403"),
+          row("GET /v1/secrets/{policy}/{name}", "ok", "403", "403", "401", "403", "403", "403"),
           // token: reveal_to names nobody, so not even the creator sees it.
-          row(
-              "GET /v1/secrets/{policy}/{name} unrevealed",
-              "403",
-              "403",
-              "403",
-              "401",
-              "403",
-              "403"),
-          row("POST /v1/volumes/{policy}/{volume}/tag", "403", "403", "403", "401", "ok", "403"));
+          row(SECRET + " unrevealed", "403", "403", "403", "401", "403", "403", "403"),
+          row(VOLUME_TAG, "403", "403", "403", "401", "ok", "403", "403"));
 
   @TempDir static Path dir;
 
@@ -125,7 +124,7 @@ class AuthorizationMatrixTest {
   private static final ClientIdentity BOB = TestTls.identity(Identity.Type.P256, "bob");
   private static final ClientIdentity OPERATOR = TestTls.identity(Identity.Type.P256, "operator");
   private static final AtomicInteger COUNTER = new AtomicInteger();
-  private static final AtomicReference<Optional<String>> TAG =
+  private static final AtomicReference<Optional<String>> CURRENT_TAG =
       new AtomicReference<>(Optional.empty());
   private static LoopbackCas cas;
   private static SimulatedPlatform platform;
@@ -183,6 +182,9 @@ class AuthorizationMatrixTest {
     identities.put(Principal.ANONYMOUS, Optional.empty());
     identities.put(Principal.INSTANCE, Optional.of(instance.clientIdentity()));
     identities.put(Principal.OTHER_INSTANCE, Optional.of(other.clientIdentity()));
+    identities.put(
+        Principal.FORGED_INSTANCE,
+        Optional.of(ForgedInstance.of(instance.answer().certificateChain().get(0))));
   }
 
   @AfterAll
@@ -308,15 +310,15 @@ class AuthorizationMatrixTest {
         "GET /v1/secrets/{policy}/{name}",
         (who, c, raw) -> call(() -> c.reveal(POLICY, "db-password").get("value").length() == 16));
     p.put(
-        "GET /v1/secrets/{policy}/{name} unrevealed",
+        SECRET + " unrevealed",
         (who, c, raw) -> call(() -> c.reveal(POLICY, "token").get("value").length() == 24));
     p.put(
-        "POST /v1/volumes/{policy}/{volume}/tag",
+        VOLUME_TAG,
         (who, c, raw) -> {
           String tag = String.format("%064x", next());
           return call(() -> {
-            c.updateVolumeTag(POLICY, "data", TAG.get(), tag);
-            TAG.set(Optional.of(tag));
+            c.updateVolumeTag(POLICY, "data", CURRENT_TAG.get(), tag);
+            CURRENT_TAG.set(Optional.of(tag));
             return true;
           });
         });
@@ -358,6 +360,33 @@ class AuthorizationMatrixTest {
     unexpectedDenials.forEach(c -> wrong.add("unexpected denial: " + c));
     otherStatus.forEach(c -> wrong.add("denied with another status: " + c));
     assertThat(wrong).as("cells that differ from the expected matrix").isEmpty();
+
+    // Each refusal of a reveal or a tag update to an authenticated caller is on the ledger, by
+    // the caller's identity (docs: "an access.denied event for everyone else").
+    List<AccessDenied> denied =
+        cas.audit().of(AccessDenied.class).stream().map(LedgerAudit.Indexed::event).toList();
+    assertThat(deniedCallers(denied, AccessDenied.Operation.REVEAL))
+        .containsExactlyInAnyOrderElementsOf(
+            callers(
+                Principal.STAKEHOLDER,
+                Principal.OPERATOR,
+                Principal.INSTANCE,
+                Principal.OTHER_INSTANCE,
+                Principal.FORGED_INSTANCE,
+                Principal.CREATOR,
+                Principal.STAKEHOLDER,
+                Principal.OPERATOR,
+                Principal.INSTANCE,
+                Principal.OTHER_INSTANCE,
+                Principal.FORGED_INSTANCE));
+    assertThat(deniedCallers(denied, AccessDenied.Operation.VOLUME_TAG))
+        .containsExactlyInAnyOrderElementsOf(
+            callers(
+                Principal.CREATOR,
+                Principal.STAKEHOLDER,
+                Principal.OPERATOR,
+                Principal.OTHER_INSTANCE,
+                Principal.FORGED_INSTANCE));
   }
 
   @Test
@@ -378,6 +407,22 @@ class AuthorizationMatrixTest {
     EXPECTED.forEach(
         r -> covered.add(String.join(" ", List.of(r.route().split(" ")).subList(0, 2))));
     assertThat(covered).containsExactlyInAnyOrderElementsOf(routes);
+  }
+
+  private static List<Identity> deniedCallers(
+      List<AccessDenied> denied, AccessDenied.Operation operation) {
+    return denied.stream()
+        .filter(e -> e.operation() == operation && e.name().equals(POLICY))
+        .map(AccessDenied::caller)
+        .toList();
+  }
+
+  private static List<Identity> callers(Principal... principals) {
+    List<Identity> out = new ArrayList<>();
+    for (Principal p : principals) {
+      out.add(identities.get(p).orElseThrow().key().identity());
+    }
+    return out;
   }
 
   private static Observed get(RawHttps raw, String path) throws Exception {
