@@ -274,6 +274,20 @@ public final class Attestations {
             claims.debug(),
             key.sha256Hex(),
             serial);
+    // Encoded here, not on the store's single writer thread.
+    byte[] admittedEntry = EventCodec.encode(succeeded);
+    Optional<byte[]> releasedEntry =
+        built.released().isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                EventCodec.encode(
+                    new SecretReleased(
+                        now,
+                        policyName,
+                        Optional.of(serviceName),
+                        Optional.empty(),
+                        built.released(),
+                        Optional.of(serial))));
     try {
       boolean purge = sincePurge.incrementAndGet() % PURGE_EVERY == 0;
       store.write(tx -> {
@@ -281,17 +295,9 @@ public final class Attestations {
         if (purge) {
           tx.purgeNonces(now.minus(Duration.ofMinutes(1)));
         }
-        tx.appendEvent(EventCodec.encode(succeeded));
-        if (!built.released().isEmpty()) {
-          tx.appendEvent(
-              EventCodec.encode(
-                  new SecretReleased(
-                      now,
-                      policyName,
-                      Optional.of(serviceName),
-                      Optional.empty(),
-                      built.released(),
-                      Optional.of(serial))));
+        tx.appendEvent(admittedEntry);
+        if (releasedEntry.isPresent()) {
+          tx.appendEvent(releasedEntry.get());
         }
         return null;
       });
@@ -375,12 +381,13 @@ public final class Attestations {
     AttestationFailed failed =
         new AttestationFailed(
             now, policy, service, dedupe(refusal.reasons()), evidenceType, keyHash);
+    byte[] failedEntry = EventCodec.encode(failed);
     try {
       store.write(tx -> {
         if (nonce.isPresent()) {
           tx.useNonce(nonce.get().id(), nonce.get().expiresAt());
         }
-        tx.appendEvent(EventCodec.encode(failed));
+        tx.appendEvent(failedEntry);
         return null;
       });
     } catch (CasException e) {
@@ -392,7 +399,8 @@ public final class Attestations {
               Reason.NONCE_REPLAYED, "the nonce was used before; ask for a new challenge");
       AttestationFailed replayed =
           new AttestationFailed(now, policy, service, replay.reasons(), evidenceType, keyHash);
-      store.write(tx -> tx.appendEvent(EventCodec.encode(replayed)));
+      byte[] replayedEntry = EventCodec.encode(replayed);
+      store.write(tx -> tx.appendEvent(replayedEntry));
       outcomes.refused(replay.reasons());
       throw replay;
     }
