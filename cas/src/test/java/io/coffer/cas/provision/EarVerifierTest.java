@@ -21,6 +21,7 @@ import io.coffer.cas.provision.EarException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPrivateKey;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,16 @@ class EarVerifierTest {
     c.put("iat", NOW.getEpochSecond() + 0.5);
 
     assertRefused(sign(c, header(kid()), casKey()), KEYS, Reason.INVALID_CLAIMS);
+  }
+
+  @Test
+  void verify_iatOrExpPastTheLastInstant_isRefused() throws Exception {
+    for (String claim : List.of("iat", "exp")) {
+      Map<String, Object> c = claims();
+      c.put(claim, Long.MAX_VALUE);
+
+      assertRefused(sign(c, header(kid()), casKey()), KEYS, Reason.INVALID_CLAIMS);
+    }
   }
 
   @Test
