@@ -99,7 +99,8 @@ public final class ConfigurationJwe {
     JWEObject jwe;
     try {
       jwe = JWEObject.parse(compactJwe);
-    } catch (ParseException e) {
+    } catch (ParseException | RuntimeException e) {
+      // Nimbus throws a NullPointerException for a header without enc (RFC 7516 §4.1.2).
       throw new ConfigurationJweException(
           Reason.MALFORMED, "not a compact JWE: " + e.getMessage(), e);
     }
