@@ -69,6 +69,22 @@ class ConfigurationJweTest {
   }
 
   @Test
+  void decrypt_otherCharactersAroundOrInside_areMalformed() {
+    String jwe = ConfigurationJwe.encrypt(CONFIG, P256.getPublic());
+    int at = jwe.lastIndexOf('.') + 4;
+
+    for (String changed :
+        new String[] {
+          "\u0011" + jwe, jwe + "\n", jwe.substring(0, at) + "\u0000" + jwe.substring(at)
+        }) {
+      assertThatThrownBy(() -> ConfigurationJwe.decrypt(changed, P256.getPrivate()))
+          .isInstanceOfSatisfying(
+              ConfigurationJweException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+    }
+  }
+
+  @Test
   void encrypt_header_namesAlgorithmsTypeAndRecipientThumbprint() throws Exception {
     JWEHeader h = JWEObject.parse(ConfigurationJwe.encrypt(CONFIG, P256.getPublic())).getHeader();
 

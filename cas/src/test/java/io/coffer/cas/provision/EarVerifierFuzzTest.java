@@ -30,8 +30,8 @@ import org.bouncycastle.asn1.DERSequence;
  * relying party is handed: nothing may escape but an {@link EarException}, and nothing verifies
  * that the issuer did not sign. An accepted token is checked on a second path: three parts, an
  * ES256 header, and the JDK's {@code SHA256withECDSA} with the issuer's public key verifies its
- * signature (RFC 7518 §3.4) over its signing input (RFC 7515 §5.2); its claims are not expired, not
- * issued in the future, and carry the expected nonce.
+ * signature (RFC 7518 §3.4, in canonical base64url) over its signing input (RFC 7515 §5.2); its
+ * claims are not expired, not issued in the future, and carry the expected nonce.
  *
  * <p>Input: the low bit of byte 0 picks the target. {@code 0}: the rest is the token (UTF-8).
  * {@code 1}: the rest is the claims set, signed here by the issuer's key under the EAR header, so
@@ -133,7 +133,8 @@ class EarVerifierFuzzTest {
         return false;
       }
       byte[] raw = Base64.getUrlDecoder().decode(parts[2]);
-      if (raw.length != 64) {
+      if (raw.length != 64
+          || !Base64.getUrlEncoder().withoutPadding().encodeToString(raw).equals(parts[2])) {
         return false;
       }
       ASN1EncodableVector rs = new ASN1EncodableVector();

@@ -200,6 +200,26 @@ class EarVerifierTest {
   }
 
   @Test
+  void verify_signatureWithOtherCharacters_isRefused() {
+    String token = ISSUER.issue(EarFixture.admitted());
+    int at = token.lastIndexOf('.') + 10;
+
+    assertRefused(
+        token.substring(0, at) + "\u0000 =" + token.substring(at), KEYS, Reason.MALFORMED);
+  }
+
+  @Test
+  void verify_signatureWithNonCanonicalTrailingBits_isRefused() {
+    String token = ISSUER.issue(EarFixture.admitted());
+    char last = token.charAt(token.length() - 1);
+    // 64 bytes are 86 characters: the last one carries 2 bits of the signature and 4 unused bits
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char other = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+
+    assertRefused(token.substring(0, token.length() - 1) + other, KEYS, Reason.MALFORMED);
+  }
+
+  @Test
   void verify_withoutExp_isRefused() throws Exception {
     Map<String, Object> c = claims();
     c.remove("exp");
