@@ -74,8 +74,7 @@ public final class CertificateAuthority {
         new AuthorityKeyIdentifier(
             keyId == null
                 ? Issuer.subjectKeyId(key).getKeyIdentifier()
-                : SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(keyId).getOctets())
-                    .getKeyIdentifier());
+                : subjectKeyIdentifier(keyId));
     X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
     this.issuer =
         Issuer.authority(
@@ -324,6 +323,22 @@ public final class CertificateAuthority {
 
   private static Instant earliest(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
+  }
+
+  // RFC 5280 §4.2.1.2: the extension's value is an OCTET STRING. The JDK keeps a non-critical
+  // extension it cannot parse, so a certificate can carry one that is not.
+  private static byte[] subjectKeyIdentifier(byte[] extensionValue)
+      throws CertificateAuthorityException {
+    try {
+      return SubjectKeyIdentifier.getInstance(
+              ASN1OctetString.getInstance(extensionValue).getOctets())
+          .getKeyIdentifier();
+    } catch (IllegalArgumentException e) {
+      throw new CertificateAuthorityException(
+          Reason.MALFORMED,
+          "the CA certificate's subject key identifier is not an OCTET STRING (RFC 5280 §4.2.1.2)",
+          e);
+    }
   }
 
   private static SubjectKey subjectKey(X509Certificate certificate)

@@ -17,6 +17,7 @@ import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.text.ParseException;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A service's configuration encrypted to the workload's attested key: a compact JWE (RFC 7516 §7.1)
@@ -46,6 +47,9 @@ public final class ConfigurationJwe {
   public static final int MAX_COMPACT_CHARS = 16 * 1024 * 1024;
 
   private static final JOSEObjectType JOSE_TYPE = new JOSEObjectType(TYPE);
+
+  // RFC 7516 §7.1 and RFC 7515 §2: five base64url parts, without padding or any other character.
+  private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*){4}");
   private static final String CONTENT_TYPE = "json";
 
   private ConfigurationJwe() {}
@@ -96,10 +100,16 @@ public final class ConfigurationJwe {
           Reason.MALFORMED,
           "the JWE has " + compactJwe.length() + " characters, more than " + MAX_COMPACT_CHARS);
     }
+    // Nimbus trims whitespace and skips characters outside the alphabet: refuse them instead.
+    if (!COMPACT.matcher(compactJwe).matches()) {
+      throw new ConfigurationJweException(
+          Reason.MALFORMED, "not five base64url parts without other characters (RFC 7516 §7.1)");
+    }
     JWEObject jwe;
     try {
       jwe = JWEObject.parse(compactJwe);
-    } catch (ParseException e) {
+    } catch (ParseException | RuntimeException e) {
+      // Nimbus throws a NullPointerException for a header without enc (RFC 7516 §4.1.2).
       throw new ConfigurationJweException(
           Reason.MALFORMED, "not a compact JWE: " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package io.coffer.cas.provision;
 
 import io.coffer.cas.provision.EarException.Reason;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -174,7 +175,11 @@ final class EarClaimsReader {
     if (!(claims.get(name) instanceof Long seconds)) {
       throw invalid(name + ": missing or not an integer NumericDate");
     }
-    return Instant.ofEpochSecond(seconds);
+    try {
+      return Instant.ofEpochSecond(seconds);
+    } catch (DateTimeException e) {
+      throw invalid(name + ": " + seconds + " is out of the range of time");
+    }
   }
 
   private static TrustTier tier(Object value, String path) throws EarException {

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Verifies an EAR for a relying party, offline, with the CAS's published key set ({@link
@@ -45,6 +46,9 @@ public final class EarVerifier {
   public static final int MAX_TOKEN_CHARS = 64 * 1024;
 
   private static final JOSEObjectType TYPE = new JOSEObjectType(EarClaims.TYPE);
+
+  // RFC 7515 §7.1 and §2: three base64url parts, without padding or any other character.
+  private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*){2}");
 
   private EarVerifier() {}
 
@@ -118,11 +122,20 @@ public final class EarVerifier {
           Reason.UNSUPPORTED_ALGORITHM,
           "header alg is " + header.getAlgorithm() + "; only ES256 is accepted");
     }
+    // Nimbus skips characters outside the alphabet and trailing bits when it decodes: refuse them,
+    // so that one signature has one token text.
+    if (!COMPACT.matcher(token).matches()) {
+      throw new EarException(
+          Reason.MALFORMED, "not three base64url parts without other characters (RFC 7515 §7.1)");
+    }
     SignedJWT jwt;
     try {
       jwt = SignedJWT.parse(token);
     } catch (ParseException e) {
       throw new EarException(Reason.MALFORMED, "not a compact JWS: " + e.getMessage(), e);
+    }
+    if (!Base64URL.encode(jwt.getSignature().decode()).equals(jwt.getSignature())) {
+      throw new EarException(Reason.MALFORMED, "the signature is not canonical base64url");
     }
     if (!TYPE.equals(jwt.getHeader().getType())) {
       throw new EarException(

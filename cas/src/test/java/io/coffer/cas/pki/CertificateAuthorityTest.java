@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -451,6 +452,34 @@ class CertificateAuthorityTest {
             e ->
                 assertThat(e.reason())
                     .isEqualTo(CertificateAuthorityException.Reason.KEY_MISMATCH));
+  }
+
+  @Test
+  void of_subjectKeyIdentifierNotAnOctetString_isMalformed() throws Exception {
+    KeyPair key = ec("secp256r1");
+    X500Name name = new X500Name("CN=ca,O=Coffer");
+    X509v3CertificateBuilder builder =
+        new X509v3CertificateBuilder(
+            name,
+            BigInteger.ONE,
+            Date.from(NOW.minusSeconds(60)),
+            Date.from(NOW.plusSeconds(3600)),
+            name,
+            SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()));
+    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign));
+    builder.addExtension(
+        new Extension(Extension.subjectKeyIdentifier, false, DERNull.INSTANCE.getEncoded()));
+    X509Certificate certificate =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())));
+
+    assertThatThrownBy(() -> CertificateAuthority.of(key.getPrivate(), certificate))
+        .isInstanceOfSatisfying(
+            CertificateAuthorityException.class,
+            e -> assertThat(e.reason()).isEqualTo(CertificateAuthorityException.Reason.MALFORMED));
   }
 
   @Test

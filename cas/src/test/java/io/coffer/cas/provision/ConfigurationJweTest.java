@@ -1,5 +1,6 @@
 package io.coffer.cas.provision;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,6 +50,38 @@ class ConfigurationJweTest {
     String jwe = ConfigurationJwe.encrypt(CONFIG, P256.getPublic());
 
     assertThat(ConfigurationJwe.decrypt(jwe, P256.getPrivate())).isEqualTo(CONFIG);
+  }
+
+  @Test
+  void decrypt_headerWithoutEnc_isMalformed() {
+    String jwe = ConfigurationJwe.encrypt(CONFIG, P256.getPublic());
+    String header =
+        new String(Base64URL.from(jwe.substring(0, jwe.indexOf('.'))).decode(), UTF_8)
+            .replace("\"enc\":\"A256GCM\",", "")
+            .replace(",\"enc\":\"A256GCM\"", "");
+    String withoutEnc = Base64URL.encode(header.getBytes(UTF_8)) + jwe.substring(jwe.indexOf('.'));
+
+    assertThat(header).doesNotContain("enc");
+    assertThatThrownBy(() -> ConfigurationJwe.decrypt(withoutEnc, P256.getPrivate()))
+        .isInstanceOfSatisfying(
+            ConfigurationJweException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+  }
+
+  @Test
+  void decrypt_otherCharactersAroundOrInside_areMalformed() {
+    String jwe = ConfigurationJwe.encrypt(CONFIG, P256.getPublic());
+    int at = jwe.lastIndexOf('.') + 4;
+
+    for (String changed :
+        new String[] {
+          "\u0011" + jwe, jwe + "\n", jwe.substring(0, at) + "\u0000" + jwe.substring(at)
+        }) {
+      assertThatThrownBy(() -> ConfigurationJwe.decrypt(changed, P256.getPrivate()))
+          .isInstanceOfSatisfying(
+              ConfigurationJweException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+    }
   }
 
   @Test

@@ -21,6 +21,7 @@ import io.coffer.cas.provision.EarException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPrivateKey;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,36 @@ class EarVerifierTest {
     c.put("iat", NOW.getEpochSecond() + 0.5);
 
     assertRefused(sign(c, header(kid()), casKey()), KEYS, Reason.INVALID_CLAIMS);
+  }
+
+  @Test
+  void verify_iatOrExpPastTheLastInstant_isRefused() throws Exception {
+    for (String claim : List.of("iat", "exp")) {
+      Map<String, Object> c = claims();
+      c.put(claim, Long.MAX_VALUE);
+
+      assertRefused(sign(c, header(kid()), casKey()), KEYS, Reason.INVALID_CLAIMS);
+    }
+  }
+
+  @Test
+  void verify_signatureWithOtherCharacters_isRefused() {
+    String token = ISSUER.issue(EarFixture.admitted());
+    int at = token.lastIndexOf('.') + 10;
+
+    assertRefused(
+        token.substring(0, at) + "\u0000 =" + token.substring(at), KEYS, Reason.MALFORMED);
+  }
+
+  @Test
+  void verify_signatureWithNonCanonicalTrailingBits_isRefused() {
+    String token = ISSUER.issue(EarFixture.admitted());
+    char last = token.charAt(token.length() - 1);
+    // 64 bytes are 86 characters: the last one carries 2 bits of the signature and 4 unused bits
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char other = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+
+    assertRefused(token.substring(0, token.length() - 1) + other, KEYS, Reason.MALFORMED);
   }
 
   @Test
