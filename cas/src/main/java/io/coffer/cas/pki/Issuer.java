@@ -17,8 +17,6 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
 /**
  * Signs end-entity certificates: a CA's name and authority key identifier with its signing key, or
@@ -103,10 +101,15 @@ final class Issuer {
     return serial;
   }
 
-  /** RFC 5280 §4.2.1.2 method (1): SHA-1 of the subjectPublicKey bits. */
+  /**
+   * RFC 5280 §4.2.1.2 method 1: the SHA-1 of the subjectPublicKey BIT STRING's value.
+   * (BouncyCastle's extension utilities compute the same, with a new digest calculator per call.)
+   */
   static SubjectKeyIdentifier subjectKeyId(SubjectKey key) {
     try {
-      return new JcaX509ExtensionUtils().createSubjectKeyIdentifier(key.info());
+      return new SubjectKeyIdentifier(
+          java.security.MessageDigest.getInstance("SHA-1")
+              .digest(key.info().getPublicKeyData().getBytes()));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the platform has no SHA-1 for key identifiers", e);
     }
@@ -114,8 +117,10 @@ final class Issuer {
 
   static X509Certificate toCertificate(org.bouncycastle.cert.X509CertificateHolder holder) {
     try {
-      return new JcaX509CertificateConverter().getCertificate(holder);
-    } catch (CertificateException e) {
+      return (X509Certificate)
+          java.security.cert.CertificateFactory.getInstance("X.509")
+              .generateCertificate(new java.io.ByteArrayInputStream(holder.getEncoded()));
+    } catch (CertificateException | IOException e) {
       throw new IllegalStateException("the JDK refuses a certificate Coffer made", e);
     }
   }
