@@ -68,8 +68,14 @@ final class Proposals {
 
   private String newId() {
     byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String id;
+    do {
+      random.nextBytes(bytes);
+      id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      // An id that starts with '-' reads as an option on a command line: draw again (the first
+      // character then has 63 values, 127.9 random bits in all).
+    } while (id.charAt(0) == '-');
+    return id;
   }
 
   private static void requireId(String id) throws CasException {

@@ -138,7 +138,7 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--certificate-validity",
       paramLabel = "DURATION",
       defaultValue = "24h",
-      converter = io.coffer.cli.policy.LifetimeConverter.class,
+      converter = io.coffer.cli.command.DurationConverter.class,
       description = "How long a workload certificate is valid: 24h, 90m, 7d (default: 24h).")
   private Duration certificateValidity;
 

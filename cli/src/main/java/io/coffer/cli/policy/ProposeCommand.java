@@ -39,7 +39,7 @@ final class ProposeCommand extends RemotePolicyCommand {
   @Option(
       names = "--lifetime",
       paramLabel = "DURATION",
-      converter = LifetimeConverter.class,
+      converter = io.coffer.cli.command.DurationConverter.class,
       description = "How long the proposal stays open: 7d, 12h, 30m (default and most: 30d).")
   private Duration lifetime;
 

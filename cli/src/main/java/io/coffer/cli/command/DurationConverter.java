@@ -1,4 +1,4 @@
-package io.coffer.cli.policy;
+package io.coffer.cli.command;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -7,10 +7,12 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * A {@code --lifetime}: a positive whole number of days, hours or minutes ({@code 7d}, {@code 12h},
- * {@code 30m}). The CAS caps it ({@code PolicyService.MAX_PROPOSAL_LIFETIME}).
+ * A duration option ({@code --lifetime}, {@code --certificate-validity}): a positive whole number
+ * of days, hours or minutes ({@code 7d}, {@code 12h}, {@code 30m}). What it may be is for the
+ * option's user to bound (the CAS caps a proposal's lifetime at {@code
+ * PolicyService.MAX_PROPOSAL_LIFETIME}).
  */
-public final class LifetimeConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
 
   private static final Pattern FORM = Pattern.compile("([1-9][0-9]{0,5})([dhm])");
 
@@ -19,7 +21,7 @@ public final class LifetimeConverter implements ITypeConverter<Duration> {
     Matcher m = FORM.matcher(value);
     if (!m.matches()) {
       throw new TypeConversionException(
-          "'" + value + "' is not a lifetime: a number and d, h or m (7d, 12h, 30m)");
+          "'" + value + "' is not a duration: a number and d, h or m (7d, 12h, 30m)");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
