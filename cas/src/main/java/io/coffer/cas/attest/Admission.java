@@ -1,6 +1,5 @@
 package io.coffer.cas.attest;
 
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +12,8 @@ import java.util.Objects;
  * @param policyHash the version it was admitted under
  * @param service the service
  * @param configuration the configuration as a compact JWE (ECDH-ES, A256GCM) to the attested key
- * @param certificateChain the workload's certificate, then the policy's CA certificate
+ * @param certificateChain the DER of the workload's certificate, then of the policy's CA
+ *     certificate
  * @param expiresAt when the certificate expires: attest again before
  */
 public record Admission(
@@ -21,7 +21,7 @@ public record Admission(
     String policyHash,
     String service,
     String configuration,
-    List<X509Certificate> certificateChain,
+    List<byte[]> certificateChain,
     Instant expiresAt) {
 
   public Admission {
@@ -29,7 +29,7 @@ public record Admission(
     Objects.requireNonNull(policyHash, "policyHash");
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(configuration, "configuration");
-    certificateChain = List.copyOf(certificateChain);
+    certificateChain = certificateChain.stream().map(byte[]::clone).toList();
     Objects.requireNonNull(expiresAt, "expiresAt");
   }
 

@@ -13,6 +13,7 @@ import io.coffer.cas.events.EventCodec;
 import io.coffer.cas.events.SecretReleased;
 import io.coffer.cas.pki.CertificateAuthority;
 import io.coffer.cas.pki.CertificateAuthorityException;
+import io.coffer.cas.pki.IssuedCertificate;
 import io.coffer.cas.pki.SpiffeId;
 import io.coffer.cas.provision.ConfigurationJwe;
 import io.coffer.cas.service.ActivePolicy;
@@ -27,7 +28,6 @@ import io.coffer.policy.matching.Matcher;
 import io.coffer.policy.model.PolicyName;
 import io.coffer.policy.model.Service;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -237,18 +237,20 @@ public final class Attestations {
           e);
     }
     CertificateAuthority ca = vault.policyCa(policyName);
-    X509Certificate leaf;
+    IssuedCertificate leaf;
     try {
-      leaf = ca.issueInstance(key.key(), spiffe, now, settings.certificateValidity(), random);
+      leaf =
+          ca.issueInstanceEncoded(key.key(), spiffe, now, settings.certificateValidity(), random);
     } catch (CertificateAuthorityException e) {
       throw new AttestationRefused(
           List.of(Reason.CERTIFICATE_UNAVAILABLE),
           "the policy's certificate authority cannot issue now (" + e.reason() + ")",
           e);
     }
-    List<X509Certificate> chain = List.of(leaf, ca.certificate());
-    String serial = leaf.getSerialNumber().toString(16);
-    String token = tokens.issue(policy, serviceName, claims, key, request.nonce(), spiffe, leaf);
+    List<byte[]> chain = List.of(leaf.der(), ca.encoded());
+    String serial = leaf.serial().toString(16);
+    String token =
+        tokens.issue(policy, serviceName, claims, key, request.nonce(), spiffe, leaf.notAfter());
     Provisioning.Built built;
     try {
       built =
@@ -316,8 +318,7 @@ public final class Attestations {
         .addKeyValue("platform", claims.evidenceType().cliName())
         .addKeyValue("serial", serial)
         .log("admitted a workload");
-    return new Admission(
-        policyName, policy.hash(), serviceName, jwe, chain, leaf.getNotAfter().toInstant());
+    return new Admission(policyName, policy.hash(), serviceName, jwe, chain, leaf.notAfter());
   }
 
   /**

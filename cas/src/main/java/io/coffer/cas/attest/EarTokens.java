@@ -8,7 +8,7 @@ import io.coffer.cas.provision.AttestedKey;
 import io.coffer.cas.provision.EarAppraisal;
 import io.coffer.cas.provision.EarIssuer;
 import io.coffer.cas.service.ActivePolicy;
-import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,7 +44,7 @@ public final class EarTokens implements ResultTokens {
       WorkloadKey key,
       byte[] nonce,
       SpiffeId id,
-      X509Certificate certificate) {
+      Instant expiresAt) {
     Map<String, byte[]> measurements = new LinkedHashMap<>();
     for (Map.Entry<String, ClaimValue> e : claims.claims().entrySet()) {
       if (e.getValue() instanceof ClaimValue.Bytes b && !e.getKey().equals("reportData")) {
@@ -65,7 +65,7 @@ public final class EarTokens implements ResultTokens {
             Digests.sha256(nonce),
             AttestedKey.of(key.key()).thumbprint(),
             claims.verifiedAt(),
-            certificate.getNotAfter().toInstant()));
+            expiresAt));
   }
 
   /** The JWK Set of the signing key, for {@code GET /v1/attest/verify-key}. */

@@ -65,8 +65,7 @@ final class Provisioning {
   record Built(byte[] json, List<Released> released) {}
 
   /** The TLS identity of the workload, all public. */
-  record Identity(
-      String spiffeId, List<X509Certificate> chain, CertificateAuthority ca, String earToken) {}
+  record Identity(String spiffeId, List<byte[]> chain, CertificateAuthority ca, String earToken) {}
 
   /**
    * Builds the configuration of {@code service} of {@code policy}.
@@ -127,8 +126,8 @@ final class Provisioning {
     ObjectNode tls = root.putObject("tls");
     tls.put("spiffe_id", identity.spiffeId());
     ArrayNode chain = tls.putArray("certificate_chain");
-    for (X509Certificate c : identity.chain()) {
-      chain.add(Pem.certificate(c));
+    for (byte[] der : identity.chain()) {
+      chain.add(Pem.certificate(der));
     }
     ArrayNode bundle = tls.putArray("ca_bundle");
     bundle.add(Pem.certificate(identity.ca().certificate()));
@@ -281,12 +280,16 @@ final class Provisioning {
 
     static String certificate(X509Certificate c) {
       try {
-        return "-----BEGIN CERTIFICATE-----\n"
-            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.getEncoded())
-            + "\n-----END CERTIFICATE-----\n";
+        return certificate(c.getEncoded());
       } catch (CertificateEncodingException e) {
         throw new IllegalStateException("cannot encode a certificate", e);
       }
+    }
+
+    static String certificate(byte[] der) {
+      return "-----BEGIN CERTIFICATE-----\n"
+          + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+          + "\n-----END CERTIFICATE-----\n";
     }
   }
 }

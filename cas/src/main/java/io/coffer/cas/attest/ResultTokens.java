@@ -3,7 +3,7 @@ package io.coffer.cas.attest;
 import io.coffer.attestation.VerifiedClaims;
 import io.coffer.cas.pki.SpiffeId;
 import io.coffer.cas.service.ActivePolicy;
-import java.security.cert.X509Certificate;
+import java.time.Instant;
 
 /** Makes the attestation result token (an EAR JWT) that goes into an admitted configuration. */
 public interface ResultTokens {
@@ -16,5 +16,5 @@ public interface ResultTokens {
       WorkloadKey key,
       byte[] nonce,
       SpiffeId id,
-      X509Certificate certificate);
+      Instant expiresAt);
 }

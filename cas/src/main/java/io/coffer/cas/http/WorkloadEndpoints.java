@@ -18,7 +18,6 @@ import io.coffer.cas.http.wire.WireException;
 import io.coffer.cas.service.CasException;
 import io.coffer.cas.vault.Reveals;
 import io.coffer.cas.vault.VolumeTags;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Optional;
@@ -109,12 +108,8 @@ final class WorkloadEndpoints {
     n.put("service", a.service());
     n.put("configuration", a.configuration());
     ArrayNode chain = n.putArray("certificate_chain");
-    for (X509Certificate c : a.certificateChain()) {
-      try {
-        chain.add(Base64.getEncoder().encodeToString(c.getEncoded()));
-      } catch (CertificateEncodingException e) {
-        throw new IllegalStateException("cannot encode a certificate just issued", e);
-      }
+    for (byte[] der : a.certificateChain()) {
+      chain.add(Base64.getEncoder().encodeToString(der));
     }
     n.put("expires_at", a.expiresAt().toString());
     return Reply.ok(n);

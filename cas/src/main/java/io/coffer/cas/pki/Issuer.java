@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.Date;
 import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
@@ -53,13 +52,19 @@ final class Issuer {
    * §4.2.1.6), subject and authority key identifiers.
    */
   X509Certificate issue(LeafRequest request, SecureRandom random) {
+    return issueEncoded(request, random).certificate();
+  }
+
+  /** Issues, answering the encoding (the certificate is not parsed back). */
+  IssuedCertificate issueEncoded(LeafRequest request, SecureRandom random) {
     X500Name issuerName = authority.map(Authority::name).orElse(request.subject());
+    BigInteger serial = serial(random);
     X509v3CertificateBuilder builder =
         new X509v3CertificateBuilder(
             issuerName,
-            serial(random),
-            Date.from(request.notBefore()),
-            Date.from(request.notAfter()),
+            serial,
+            CertificateTimes.of(request.notBefore()),
+            CertificateTimes.of(request.notAfter()),
             request.subject(),
             request.key().info());
     int usage = KeyUsage.digitalSignature;
@@ -84,7 +89,14 @@ final class Issuer {
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode a certificate extension", e);
     }
-    return toCertificate(signers.sign(builder));
+    try {
+      return new IssuedCertificate(
+          signers.sign(builder).getEncoded(),
+          serial,
+          request.notAfter().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a certificate just signed", e);
+    }
   }
 
   /**
