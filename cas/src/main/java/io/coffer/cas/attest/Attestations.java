@@ -180,7 +180,7 @@ public final class Attestations {
           new AttestationRefused(
               Reason.NONCE_MISMATCH, "the nonce was issued for another policy or service");
       recordFailure(
-          request.policy().get(),
+          request.policy().orElse(nonce.policy()),
           request.service().orElse(nonce.service()),
           Optional.of(nonce),
           request,

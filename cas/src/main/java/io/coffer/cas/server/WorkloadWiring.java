@@ -189,20 +189,23 @@ public final class WorkloadWiring {
 
   /**
    * The vendors' pinned roots, and the simulated platform of this CAS's configuration (its key
-   * file), whose evidence a policy still accepts only when it tolerates simulation.
+   * file) when the CAS runs in simulation or that key file exists: its evidence a policy still
+   * accepts only when it tolerates simulation. A CAS on a TEE without that file trusts no simulated
+   * platform at all.
    */
   private static TrustAnchors anchors(CasConfig config) throws CasStartException {
+    TrustAnchors anchors = TrustAnchors.defaults();
+    java.nio.file.Path key = config.simulation().platformKey();
+    if (config.tee() != io.coffer.cas.identity.TeeMode.SIMULATION
+        && !java.nio.file.Files.exists(key)) {
+      return anchors;
+    }
     try {
-      SimulatedPlatform platform =
-          SimulatedPlatform.loadOrCreate(config.simulation().platformKey());
-      return TrustAnchors.defaults().withSimulationKey(platform.publicKey());
+      return anchors.withSimulationKey(SimulatedPlatform.loadOrCreate(key).publicKey());
     } catch (IOException | GeneralSecurityException e) {
       throw new CasStartException(
           Reason.CONFIGURATION,
-          "cannot read the simulated platform key "
-              + config.simulation().platformKey()
-              + ": "
-              + e.getMessage(),
+          "cannot read the simulated platform key " + key + ": " + e.getMessage(),
           e);
     }
   }

@@ -244,5 +244,19 @@ class AttestationsTest {
             AttestationRefused.class,
             e -> assertThat(e.reasons()).containsExactly(Reason.NONCE_MISMATCH));
     assertThat(Instant.now()).isBefore(c.expiresAt());
+    // Only the service named, and another one (a fresh challenge: the refusal used up the first).
+    Challenge fresh = attestations.challenge("apps/strict", "enclave");
+    assertThatThrownBy(() ->
+            attestations.attest(
+                new AttestRequest(
+                    Optional.empty(),
+                    Optional.of("other"),
+                    fresh.nonce(),
+                    EvidenceType.SGX,
+                    new byte[64],
+                    new byte[0])))
+        .isInstanceOfSatisfying(
+            AttestationRefused.class,
+            e -> assertThat(e.reasons()).containsExactly(Reason.NONCE_MISMATCH));
   }
 }
