@@ -6,7 +6,6 @@ import io.coffer.attestation.Collateral;
 import io.coffer.attestation.Evidence;
 import io.coffer.attestation.VerificationOptions;
 import io.coffer.attestation.VerifiedClaims;
-import io.coffer.cas.events.AttestationFailed;
 import io.coffer.cas.events.AttestationFailed.Reason;
 import io.coffer.cas.events.AttestationSucceeded;
 import io.coffer.cas.events.EventCodec;
@@ -31,16 +30,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +65,6 @@ import org.slf4j.LoggerFactory;
 public final class Attestations {
 
   private static final Logger LOG = LoggerFactory.getLogger(Attestations.class);
-  private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   /**
    * Every this many used nonces, the write that uses one also drops the records of nonces that
@@ -90,6 +84,7 @@ public final class Attestations {
   private final Nonces nonces;
   private final ResultTokens tokens;
   private final AttestationOutcomes outcomes;
+  private final Refusals refusals;
   private final Settings settings;
   private final java.util.concurrent.atomic.AtomicLong sincePurge =
       new java.util.concurrent.atomic.AtomicLong();
@@ -134,6 +129,7 @@ public final class Attestations {
     this.nonces = Objects.requireNonNull(parts.nonces(), "nonces");
     this.tokens = Objects.requireNonNull(parts.tokens(), "tokens");
     this.outcomes = Objects.requireNonNull(parts.outcomes(), "outcomes");
+    this.refusals = new Refusals(store, outcomes, clock);
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
@@ -169,7 +165,7 @@ public final class Attestations {
       // A nonce that is not ours names nothing we can trust; the names the request claims, if
       // any, are recorded.
       if (request.policy().isPresent() && request.service().isPresent()) {
-        recordFailure(
+        refusals.record(
             request.policy().get(), request.service().get(), Optional.empty(), request, e);
       }
       throw e;
@@ -179,7 +175,7 @@ public final class Attestations {
       AttestationRefused e =
           new AttestationRefused(
               Reason.NONCE_MISMATCH, "the nonce was issued for another policy or service");
-      recordFailure(
+      refusals.record(
           request.policy().orElse(nonce.policy()),
           request.service().orElse(nonce.service()),
           Optional.of(nonce),
@@ -190,7 +186,7 @@ public final class Attestations {
     try {
       return admit(request, nonce);
     } catch (AttestationRefused e) {
-      recordFailure(nonce.policy(), nonce.service(), Optional.of(nonce), request, e);
+      refusals.record(nonce.policy(), nonce.service(), Optional.of(nonce), request, e);
       throw e;
     }
   }
@@ -356,82 +352,16 @@ public final class Attestations {
     return out;
   }
 
-  /**
-   * Records a refused attempt and uses up its nonce. A nonce used before turns the refusal into
-   * {@code NONCE_REPLAYED}: the first use decided, and this attempt is a replay whatever else is
-   * wrong with it.
-   */
-  private void recordFailure(
-      String policy,
-      String service,
-      Optional<Nonces.Checked> nonce,
-      AttestRequest request,
-      AttestationRefused refusal)
-      throws CasException, AttestationRefused {
-    if (!validNames(policy, service)) {
-      return;
-    }
-    Optional<String> keyHash = Optional.empty();
-    try {
-      keyHash = Optional.of(WorkloadKey.parse(request.publicKey()).sha256Hex());
-    } catch (AttestationRefused e) {
-      // An unusable key is recorded without its hash.
-    }
-    Instant now = clock.instant();
-    Optional<String> evidenceType = Optional.of(request.evidenceType().cliName());
-    AttestationFailed failed =
-        new AttestationFailed(
-            now, policy, service, dedupe(refusal.reasons()), evidenceType, keyHash);
-    byte[] failedEntry = EventCodec.encode(failed);
-    try {
-      store.write(tx -> {
-        if (nonce.isPresent()) {
-          tx.useNonce(nonce.get().id(), nonce.get().expiresAt());
-        }
-        tx.appendEvent(failedEntry);
-        return null;
-      });
-    } catch (CasException e) {
-      if (e.type() != Type.ALREADY_EXISTS || nonce.isEmpty()) {
-        throw e;
-      }
-      AttestationRefused replay =
-          new AttestationRefused(
-              Reason.NONCE_REPLAYED, "the nonce was used before; ask for a new challenge");
-      AttestationFailed replayed =
-          new AttestationFailed(now, policy, service, replay.reasons(), evidenceType, keyHash);
-      byte[] replayedEntry = EventCodec.encode(replayed);
-      store.write(tx -> tx.appendEvent(replayedEntry));
-      outcomes.refused(replay.reasons());
-      throw replay;
-    }
-    outcomes.refused(failed.reasons());
-    LOG.atInfo()
-        .addKeyValue("policy", policy)
-        .addKeyValue("service", service)
-        .addKeyValue("reasons", refusal.reasons())
-        .log("refused a workload");
-  }
-
-  private static List<Reason> dedupe(List<Reason> reasons) {
-    Set<Reason> unique = new LinkedHashSet<>(reasons);
-    return new ArrayList<>(unique);
-  }
-
   private static void requireNames(String policy, String service) throws CasException {
     String problem = PolicyName.problem(policy);
     if (problem != null) {
       throw new CasException(Type.BAD_REQUEST, "policy: " + problem);
     }
-    if (!SERVICE_NAME.matcher(service).matches()) {
+    if (!Refusals.SERVICE_NAME.matcher(service).matches()) {
       throw new CasException(
           Type.BAD_REQUEST,
           "service: 1 to 64 of A-Z a-z 0-9 . _ -, starting with a letter or digit");
     }
-  }
-
-  private static boolean validNames(String policy, String service) {
-    return PolicyName.problem(policy) == null && SERVICE_NAME.matcher(service).matches();
   }
 
   private static AttestationRefused unknown(String policy, String service) {
