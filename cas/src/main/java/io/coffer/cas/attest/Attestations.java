@@ -257,7 +257,7 @@ public final class Attestations {
     } catch (SharingRefused e) {
       throw new AttestationRefused(List.of(Reason.SECRET_UNAVAILABLE), e.getMessage(), e);
     }
-    String jwe = ConfigurationJwe.encrypt(built.json(), key.key());
+    String jwe = ConfigurationJwe.encrypt(built.json(), key.attested());
     AttestationSucceeded succeeded =
         new AttestationSucceeded(
             now,

@@ -4,7 +4,6 @@ import io.coffer.attestation.ClaimValue;
 import io.coffer.attestation.VerifiedClaims;
 import io.coffer.cas.identity.CasKeys;
 import io.coffer.cas.pki.SpiffeId;
-import io.coffer.cas.provision.AttestedKey;
 import io.coffer.cas.provision.EarAppraisal;
 import io.coffer.cas.provision.EarIssuer;
 import io.coffer.cas.service.ActivePolicy;
@@ -63,7 +62,7 @@ public final class EarTokens implements ResultTokens {
             claims.advisoryIds(),
             measurements,
             Digests.sha256(nonce),
-            AttestedKey.of(key.key()).thumbprint(),
+            key.attested().thumbprint(),
             claims.verifiedAt(),
             expiresAt));
   }

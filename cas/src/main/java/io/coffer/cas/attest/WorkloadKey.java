@@ -26,10 +26,12 @@ public final class WorkloadKey {
 
   private final byte[] spki;
   private final ECPublicKey key;
+  private final io.coffer.cas.provision.AttestedKey attested;
 
   private WorkloadKey(byte[] spki, ECPublicKey key) {
     this.spki = spki;
     this.key = key;
+    this.attested = io.coffer.cas.provision.AttestedKey.of(key);
   }
 
   /**
@@ -59,7 +61,11 @@ public final class WorkloadKey {
     if (!Arrays.equals(ec.getEncoded(), spki)) {
       throw unsupported("public_key is not in the canonical DER encoding of its key");
     }
-    return new WorkloadKey(spki.clone(), ec);
+    try {
+      return new WorkloadKey(spki.clone(), ec);
+    } catch (IllegalArgumentException e) {
+      throw unsupported("public_key is not a point of its curve");
+    }
   }
 
   private static AttestationRefused unsupported(String message) {
@@ -74,6 +80,11 @@ public final class WorkloadKey {
   /** The key. */
   public ECPublicKey key() {
     return key;
+  }
+
+  /** The key as the configuration is encrypted to it, with its RFC 7638 thumbprint. */
+  public io.coffer.cas.provision.AttestedKey attested() {
+    return attested;
   }
 
   /** SHA-256 of the SubjectPublicKeyInfo in lower-case hex: the key's name in the ledger. */

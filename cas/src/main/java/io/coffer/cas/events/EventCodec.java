@@ -39,7 +39,63 @@ public final class EventCodec {
           .withZone(ZoneOffset.UTC)
           .withResolverStyle(ResolverStyle.STRICT);
 
+  /** Writes objects with their members sorted by name. */
+  private static final com.fasterxml.jackson.databind.ObjectWriter SORTED =
+      JSON.writer()
+          .with(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+
+  private static final long MAX_EXACT_INTEGER = (1L << 53) - 1;
+
   private EventCodec() {}
+
+  /**
+   * Whether Jackson's compact output of {@code node}, members sorted, is already its RFC 8785 form:
+   * every name and string is printable ASCII other than {@code "} and {@code \} (so no escaping,
+   * where the two could differ), every number an integer of at most 2^53 - 1 in magnitude (written
+   * the same by both), and member names sort by UTF-16 code units either way (§3.2.3). Events of
+   * this CAS always are; anything else goes through the canonicalizer.
+   */
+  static boolean plain(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node.isTextual()) {
+      return plain(node.textValue());
+    }
+    if (node.isNumber()) {
+      return node.isIntegralNumber()
+          && node.canConvertToLong()
+          && node.longValue() >= -MAX_EXACT_INTEGER
+          && node.longValue() <= MAX_EXACT_INTEGER;
+    }
+    if (node.isBoolean()) {
+      return true;
+    }
+    if (node.isArray()) {
+      for (com.fasterxml.jackson.databind.JsonNode e : node) {
+        if (!plain(e)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (node.isObject()) {
+      for (var member : node.properties()) {
+        if (!plain(member.getKey()) || !plain(member.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean plain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * The ledger entry of {@code event}.
@@ -153,7 +209,10 @@ public final class EventCodec {
     }
     byte[] entry;
     try {
-      entry = CanonicalJson.canonicalize(JSON.writeValueAsBytes(o));
+      entry =
+          plain(o)
+              ? SORTED.writeValueAsBytes(o)
+              : CanonicalJson.canonicalize(JSON.writeValueAsBytes(o));
     } catch (IOException | CanonicalJsonException e) {
       throw new IllegalStateException("an event always has a canonical JSON form", e);
     }

@@ -22,11 +22,41 @@ final class CertificateTimes {
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Instant GENERALIZED_FROM = Instant.parse("2050-01-01T00:00:00Z");
 
+  /**
+   * Recent times: at hundreds of certificates a second, each second's two times (not before, not
+   * after) are asked for again and again, and BouncyCastle parses the text back when it makes one.
+   */
+  private static final int CACHE_ENTRIES = 64;
+
+  private static final java.util.Map<Instant, Time> CACHE =
+      new java.util.LinkedHashMap<>(CACHE_ENTRIES * 2, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Instant, Time> eldest) {
+          return size() > CACHE_ENTRIES;
+        }
+      };
+
   private CertificateTimes() {}
 
   /** {@code at}, truncated to the second, as a certificate's validity time. */
   static Time of(Instant at) {
     Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+    synchronized (CACHE) {
+      Time hit = CACHE.get(second);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    Time made = make(second);
+    synchronized (CACHE) {
+      CACHE.put(second, made);
+    }
+    return made;
+  }
+
+  private static Time make(Instant second) {
     if (second.isBefore(GENERALIZED_FROM)) {
       return new Time(new DERUTCTime(UTC_TIME.format(second)));
     }

@@ -109,6 +109,44 @@ class EventCodecTest {
   }
 
   @Test
+  void directEncoding_isExactlyTheCanonicalizersOutput() throws Exception {
+    List<CasEvent> all = new java.util.ArrayList<>(oneOfEach());
+    all.addAll(variants());
+    for (CasEvent event : all) {
+      com.fasterxml.jackson.databind.node.ObjectNode tree =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              new com.fasterxml.jackson.databind.ObjectMapper().readTree(EventCodec.encode(event));
+      assertThat(EventCodec.plain(tree)).as("%s", event.type()).isTrue();
+      byte[] entry = EventCodec.encode(event);
+      assertThat(io.coffer.ledger.json.CanonicalJson.canonicalize(entry))
+          .as("%s", event.type())
+          .isEqualTo(entry);
+    }
+  }
+
+  @Test
+  void plain_refusesWhatCanonicalizationWouldRewrite() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String doc :
+        new String[] {
+          "{\"a\":\"tab\\tx\"}",
+          "{\"a\":\"quote\\\"\"}",
+          "{\"a\":\"caf\u00e9\"}",
+          "{\"a\":1.5}",
+          "{\"a\":9007199254740992}",
+          "{\"a\":-9223372036854775808}",
+          "{\"caf\u00e9\":1}",
+          "{\"a\":null}"
+        }) {
+      assertThat(EventCodec.plain(json.readTree(doc))).as(doc).isFalse();
+    }
+    assertThat(
+            EventCodec.plain(
+                json.readTree("{\"b\":[1,true,\"x\"],\"a\":{\"c\":-9007199254740991}}")))
+        .isTrue();
+  }
+
+  @Test
   void encode_isTheDocumentedForm() {
     byte[] entry = EventCodec.encode(new PolicyApproved(T, "a/b", P1, H2, ALICE));
 
