@@ -107,4 +107,36 @@ class ServeCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("--seal");
   }
+
+  @Test
+  void serve_aMalformedCertificateValidity_isAUsageError() {
+    CliRun run =
+        coffer(
+            "cas",
+            "serve",
+            "--data",
+            dir.resolve("d").toString(),
+            "--certificate-validity",
+            "24 hours");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--certificate-validity").contains("not a duration");
+  }
+
+  @Test
+  void serve_aTrustDomainSpiffeCannotName_isRefusedAtStart() {
+    CliRun run =
+        coffer(
+            "cas",
+            "serve",
+            "--data",
+            dir.resolve("d").toString(),
+            "--listen",
+            "127.0.0.1:0",
+            "--trust-domain",
+            "Not A Domain");
+
+    assertThat(run.exitCode()).isNotEqualTo(ExitCode.OK);
+    assertThat(run.err()).contains("trust domain");
+  }
 }
