@@ -24,6 +24,7 @@ import io.coffer.cas.vault.SecretVault;
 import io.coffer.cas.vault.SharingRefused;
 import io.coffer.policy.matching.MatchResult;
 import io.coffer.policy.matching.Matcher;
+import io.coffer.policy.model.LocalName;
 import io.coffer.policy.model.PolicyName;
 import io.coffer.policy.model.Service;
 import java.security.SecureRandom;
@@ -357,7 +358,7 @@ public final class Attestations {
     if (problem != null) {
       throw new CasException(Type.BAD_REQUEST, "policy: " + problem);
     }
-    if (!Refusals.SERVICE_NAME.matcher(service).matches()) {
+    if (!LocalName.isValid(service)) {
       throw new CasException(
           Type.BAD_REQUEST,
           "service: 1 to 64 of A-Z a-z 0-9 . _ -, starting with a letter or digit");

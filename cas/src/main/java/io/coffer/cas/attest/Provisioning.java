@@ -13,6 +13,7 @@ import io.coffer.cas.vault.SecretVault;
 import io.coffer.cas.vault.Sharing;
 import io.coffer.cas.vault.SharingRefused;
 import io.coffer.cas.vault.VolumeTags;
+import io.coffer.policy.model.Placeholder;
 import io.coffer.policy.model.Secret;
 import io.coffer.policy.model.Service;
 import io.coffer.policy.model.Volume;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Assembles the configuration an admitted workload receives: its command, environment, working
@@ -39,10 +39,6 @@ import java.util.regex.Pattern;
  * for the caller to encrypt to the attested key at once.
  */
 final class Provisioning {
-
-  /** A placeholder, as the policy language defines it (the parser has checked every one). */
-  private static final Pattern PLACEHOLDER =
-      Pattern.compile("\\$\\$COFFER:([^$:]*)(?::([^$]*))?\\$\\$");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -189,11 +185,11 @@ final class Provisioning {
     }
 
     boolean hasPlaceholder(String text) {
-      return PLACEHOLDER.matcher(text).find();
+      return Placeholder.PATTERN.matcher(text).find();
     }
 
     String substitute(String text) throws CasException, SharingRefused {
-      Matcher m = PLACEHOLDER.matcher(text);
+      Matcher m = Placeholder.PATTERN.matcher(text);
       if (!m.find()) {
         return text;
       }

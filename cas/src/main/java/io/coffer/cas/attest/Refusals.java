@@ -6,6 +6,7 @@ import io.coffer.cas.events.EventCodec;
 import io.coffer.cas.service.CasException;
 import io.coffer.cas.service.CasException.Type;
 import io.coffer.cas.store.CasStore;
+import io.coffer.policy.model.LocalName;
 import io.coffer.policy.model.PolicyName;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -14,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +22,6 @@ import org.slf4j.LoggerFactory;
 final class Refusals {
 
   private static final Logger LOG = LoggerFactory.getLogger(Refusals.class);
-
-  /** A service's name, as the policy language writes it. */
-  static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final CasStore store;
   private final AttestationOutcomes outcomes;
@@ -48,7 +45,7 @@ final class Refusals {
       AttestRequest request,
       AttestationRefused refusal)
       throws CasException, AttestationRefused {
-    if (PolicyName.problem(policy) != null || !SERVICE_NAME.matcher(service).matches()) {
+    if (PolicyName.problem(policy) != null || !LocalName.isValid(service)) {
       return;
     }
     Optional<String> keyHash = Optional.empty();

@@ -25,7 +25,7 @@ final class EventValues {
    * A name inside a policy: a service, secret or volume. The policy language's rule (the policy
    * parser's local names): 1 to 64 of {@code A-Z a-z 0-9 . _ -}, starting with a letter or digit.
    */
-  static final Pattern LOCAL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  static final Pattern LOCAL_NAME = io.coffer.policy.model.LocalName.PATTERN;
 
   /**
    * An X.509 serial number in lower-case hex without leading zeros: positive and at most 20 octets

@@ -7,7 +7,6 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,18 +26,10 @@ import java.util.Optional;
  *
  * <p>{@code der} is base64 text, not raw DER: a placeholder's text context cannot hold arbitrary
  * bytes. Base64 is RFC 4648 §4 without line breaks; PEM is RFC 7468 with 64-column lines and {@code
- * \n} line ends. The format lists match the policy parser's, which refuses other formats.
+ * \n} line ends. The formats of a kind are {@link Secret.Kind#formats()}, which the policy parser
+ * checks placeholders against.
  */
 public final class SecretFormats {
-
-  /** The formats of each kind, default first. */
-  public static final Map<Secret.Kind, List<String>> FORMATS =
-      Map.of(
-          Secret.Kind.ASCII, List.of("text", "hex", "base64"),
-          Secret.Kind.BINARY, List.of("hex", "base64"),
-          Secret.Kind.PRIVATE_KEY, List.of("pem", "key", "der", "spki"),
-          Secret.Kind.X509_CA, List.of("crt", "pem", "der", "chain", "key", "spki"),
-          Secret.Kind.X509, List.of("crt", "pem", "der", "chain", "key", "spki"));
 
   private SecretFormats() {}
 
@@ -49,7 +40,7 @@ public final class SecretFormats {
    *     the kind
    */
   public static String render(SecretValue value, Secret.Kind kind, Optional<String> format) {
-    List<String> formats = FORMATS.get(kind);
+    List<String> formats = kind.formats();
     String f = format.orElse(formats.get(0));
     if (!formats.contains(f)) {
       throw new IllegalArgumentException(

@@ -83,7 +83,7 @@ class SecretFormatsTest {
   @ParameterizedTest
   @EnumSource(Secret.Kind.class)
   void everyFormatOfEveryKind_renders(Secret.Kind kind) {
-    for (String format : SecretFormats.FORMATS.get(kind)) {
+    for (String format : kind.formats()) {
       assertThat(render(Values.BY_KIND.get(kind), kind, format)).as(format).isNotEmpty();
     }
   }

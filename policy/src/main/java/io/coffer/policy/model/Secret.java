@@ -75,6 +75,20 @@ public record Secret(
     public boolean hasKey() {
       return this == PRIVATE_KEY || this == X509_CA || this == X509;
     }
+
+    /**
+     * The formats a placeholder may write a secret of this kind in, the default first: {@code
+     * ascii} text, hex, base64; {@code binary} hex, base64; {@code private-key} pem, key, der,
+     * spki; {@code x509-ca} and {@code x509} crt, pem, der, chain, key, spki.
+     */
+    public java.util.List<String> formats() {
+      return switch (this) {
+        case ASCII -> java.util.List.of("text", "hex", "base64");
+        case BINARY -> java.util.List.of("hex", "base64");
+        case PRIVATE_KEY -> java.util.List.of("pem", "key", "der", "spki");
+        case X509_CA, X509 -> java.util.List.of("crt", "pem", "der", "chain", "key", "spki");
+      };
+    }
   }
 
   /** Key types. */

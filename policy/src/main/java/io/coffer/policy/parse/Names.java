@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 final class Names {
 
   /** A local name: letters, digits, {@code . _ -}, starting with a letter or digit. */
-  static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  static final Pattern LOCAL = io.coffer.policy.model.LocalName.PATTERN;
 
   /** A policy hash: 64 lower-case hex digits. */
   static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");

@@ -1,5 +1,6 @@
 package io.coffer.policy.parse;
 
+import io.coffer.policy.model.Placeholder;
 import io.coffer.policy.model.Secret;
 import io.coffer.policy.model.Service;
 import io.coffer.policy.model.Volume;
@@ -189,7 +190,7 @@ final class References {
           path,
           "a malformed placeholder: write $$COFFER:<secret>[:<format>]$$");
     }
-    for (Placeholders.Use use : Placeholders.in(text)) {
+    for (Placeholder use : Placeholder.in(text)) {
       Secret s = secrets.get(use.secret());
       if (s == null && declared.contains(use.secret())) {
         continue;
@@ -202,7 +203,7 @@ final class References {
         continue;
       }
       Optional<String> format = use.format();
-      List<String> allowed = Placeholders.FORMATS.get(s.kind());
+      List<String> allowed = s.kind().formats();
       if (format.isPresent() && !allowed.contains(format.get())) {
         problems.add(
             Locate.node(root, path),
