@@ -131,7 +131,8 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--trust-domain",
       paramLabel = "DOMAIN",
       description =
-          "SPIFFE trust domain of workload certificates (default: the CAS's name in lower case).")
+          "SPIFFE trust domain of workload certificates (default: the CAS's name in lower case,"
+              + " other characters made '-').")
   private String trustDomain;
 
   @Option(
