@@ -4,6 +4,7 @@ import io.coffer.cli.attest.AttestCommand;
 import io.coffer.cli.audit.AuditCommand;
 import io.coffer.cli.cas.CasCommand;
 import io.coffer.cli.demo.DemoCommand;
+import io.coffer.cli.fs.FsCommand;
 import io.coffer.cli.identity.IdentityCommand;
 import io.coffer.cli.internal.logging.LogConfig;
 import io.coffer.cli.internal.logging.LogFormat;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
       AuditCommand.class,
       CasCommand.class,
       DemoCommand.class,
+      FsCommand.class,
       IdentityCommand.class,
       PolicyCommand.class,
       VersionCommand.class,

@@ -1,15 +1,6 @@
 package io.coffer.fsshield;
 
 import io.coffer.fsshield.FsShieldException.Reason;
-import io.coffer.fsshield.internal.FileId;
-import io.coffer.fsshield.internal.FileProtection;
-import io.coffer.fsshield.internal.Layout;
-import io.coffer.fsshield.internal.Manifest;
-import io.coffer.fsshield.internal.ManifestBox;
-import io.coffer.fsshield.internal.ManifestJson;
-import io.coffer.fsshield.internal.SourceScan;
-import io.coffer.fsshield.internal.Stored;
-import io.coffer.fsshield.internal.Trees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

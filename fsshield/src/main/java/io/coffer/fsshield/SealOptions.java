@@ -1,14 +1,13 @@
 package io.coffer.fsshield;
 
-import io.coffer.fsshield.internal.Manifest;
 import java.util.Objects;
 
 /**
  * How to seal a tree.
  *
  * @param mode encrypted or authenticated
- * @param segmentSizeBytes the segment size, {@value Manifest#MIN_SEGMENT_BYTES} to 8 MiB; {@link
- *     #DEFAULT_SEGMENT_BYTES} unless measured otherwise
+ * @param segmentSizeBytes the segment size, 4096 bytes to 8 MiB; {@link #DEFAULT_SEGMENT_BYTES}
+ *     unless measured otherwise
  * @param durable whether every stored file, the manifest and the directories are flushed to the
  *     disk before the tree is moved into place (so that a crash leaves either no tree or a whole
  *     one)

@@ -1,14 +1,6 @@
 package io.coffer.fsshield;
 
 import io.coffer.fsshield.FsShieldException.Reason;
-import io.coffer.fsshield.internal.FileProtection;
-import io.coffer.fsshield.internal.InvalidManifestException;
-import io.coffer.fsshield.internal.Layout;
-import io.coffer.fsshield.internal.Manifest;
-import io.coffer.fsshield.internal.ManifestBox;
-import io.coffer.fsshield.internal.ManifestJson;
-import io.coffer.fsshield.internal.SourceScan;
-import io.coffer.fsshield.internal.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -17,5 +17,8 @@
  * attacker cannot roll back (the CAS). Timing of accesses to the protected tree, and the plaintext
  * once unsealed: unseal only into memory that the TEE protects. File ownership and timestamps are
  * not recorded; only the permission bits 0777 are.
+ *
+ * <p>The public types are the API; everything else in the package is how it is built and is not
+ * visible outside it.
  */
 package io.coffer.fsshield;

@@ -31,18 +31,4 @@ class ArchitectureTest {
             "io.coffer.runtime..")
         .check(CLASSES);
   }
-
-  @Test
-  void api_isNotUsedByTheInternals_exceptItsValuesAndExceptions() {
-    noClasses()
-        .that()
-        .resideInAPackage("io.coffer.fsshield.internal..")
-        .should()
-        .dependOnClassesThat()
-        .haveFullyQualifiedName("io.coffer.fsshield.FsShield")
-        .orShould()
-        .dependOnClassesThat()
-        .haveFullyQualifiedName("io.coffer.fsshield.ShieldedTree")
-        .check(CLASSES);
-  }
 }

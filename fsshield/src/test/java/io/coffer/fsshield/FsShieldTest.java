@@ -24,7 +24,7 @@ class FsShieldTest {
   private final TreeKey key = TreeKey.generate();
 
   private SealResult seal(Mode mode) throws Exception {
-    Trees.sample(dir.resolve("src"));
+    SampleTrees.sample(dir.resolve("src"));
     return FsShield.seal(
         dir.resolve("src"),
         dir.resolve("sealed"),
@@ -73,7 +73,8 @@ class FsShieldTest {
     FsShield.open(dir.resolve("sealed"), key, r.tag())
         .unsealTo(dir.resolve("out"), Progress.none());
 
-    assertThat(Trees.describe(dir.resolve("out"))).isEqualTo(Trees.describe(dir.resolve("src")));
+    assertThat(SampleTrees.describe(dir.resolve("out")))
+        .isEqualTo(SampleTrees.describe(dir.resolve("src")));
     assertThat(r.files()).isEqualTo(4);
     assertThat(r.directories()).isEqualTo(3);
     assertThat(r.symlinks()).isEqualTo(1);
@@ -326,7 +327,7 @@ class FsShieldTest {
 
   @org.junit.jupiter.api.Test
   void seal_intoNonEmptyDestination_fails() throws Exception {
-    Trees.sample(dir.resolve("src"));
+    SampleTrees.sample(dir.resolve("src"));
     Files.createDirectories(dir.resolve("sealed"));
     Files.writeString(dir.resolve("sealed/x"), "keep me");
 

@@ -1,7 +1,6 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import com.google.crypto.tink.subtle.Hkdf;
-import io.coffer.fsshield.TreeKey;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,7 +11,7 @@ import java.util.Arrays;
  * manifest, one for each file from its identity. A file's associated data binds its identity and
  * its path, so a stored file moved to another path or another identity does not authenticate.
  */
-public final class Keys {
+final class Keys {
   private static final byte[] MANIFEST_INFO =
       "coffer-fsshield/1 manifest".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FILE_INFO =

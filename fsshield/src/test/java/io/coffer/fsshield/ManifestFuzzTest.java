@@ -1,15 +1,7 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.coffer.fsshield.FsShield;
-import io.coffer.fsshield.FsShieldException;
-import io.coffer.fsshield.Mode;
-import io.coffer.fsshield.Progress;
-import io.coffer.fsshield.SealOptions;
-import io.coffer.fsshield.ShieldedTree;
-import io.coffer.fsshield.TamperedFileException;
-import io.coffer.fsshield.TreeKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -26,8 +18,8 @@ import java.util.stream.Stream;
  * through a channel and verified). Each either accepts or fails with its own checked exception.
  *
  * <p>In the normal test run this replays the seed corpus in {@code
- * src/test/resources/io/coffer/fsshield/internal/ManifestFuzzTestInputs/}; with {@code
- * JAZZER_FUZZ=1} it fuzzes (see {@code docs/fuzzing.md}).
+ * src/test/resources/io/coffer/fsshield/ManifestFuzzTestInputs/}; with {@code JAZZER_FUZZ=1} it
+ * fuzzes (see {@code docs/fuzzing.md}).
  */
 class ManifestFuzzTest {
 

@@ -1,6 +1,5 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
-import io.coffer.fsshield.TamperedFileException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;

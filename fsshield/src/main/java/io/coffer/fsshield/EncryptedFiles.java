@@ -1,9 +1,7 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
-import io.coffer.fsshield.FsShieldException;
 import io.coffer.fsshield.FsShieldException.Reason;
-import io.coffer.fsshield.TreeKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

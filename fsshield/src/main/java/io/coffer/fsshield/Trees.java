@@ -1,4 +1,4 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Removing a tree, and flushing a directory, without following links. */
-public final class Trees {
+final class Trees {
   private Trees() {}
 
   /** Deletes a tree (links themselves, never what they point to); a missing tree is fine. */

@@ -1,6 +1,5 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
-import io.coffer.fsshield.FsShieldException;
 import io.coffer.fsshield.FsShieldException.Reason;
 
 /** The refusal of a file that changed while it was sealed. */

@@ -1,4 +1,4 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import java.nio.file.Path;
 
@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Where things are in a protected tree: the sealed manifest, and one stored object a file, named by
  * its identity, in one directory. Paths, names and sizes of the files are only in the manifest.
  */
-public final class Layout {
+final class Layout {
   /** The sealed manifest's file name. */
   public static final String MANIFEST = "coffer-fs.manifest";
 

@@ -1,4 +1,4 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * {@code ..}, no NUL, at most {@value #MAX_BYTES} UTF-8 bytes and {@value #MAX_NAME_BYTES} a name.
  * Such a path can neither leave the tree nor name the same file two ways.
  */
-public final class TreePath {
+final class TreePath {
   /** Longest path, in UTF-8 bytes. */
   public static final int MAX_BYTES = 4096;
 

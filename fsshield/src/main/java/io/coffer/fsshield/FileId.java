@@ -1,4 +1,4 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -7,7 +7,7 @@ import java.util.HexFormat;
 /**
  * The random identity of one sealed file: it names the stored object and derives the file's key.
  */
-public final class FileId {
+final class FileId {
   /** Bytes of an identity. */
   public static final int SIZE_BYTES = 16;
 

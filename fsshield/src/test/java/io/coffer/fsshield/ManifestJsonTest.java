@@ -1,9 +1,8 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.coffer.fsshield.Mode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,5 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
-import io.coffer.fsshield.Mode;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +13,7 @@ import java.util.Objects;
  *     authenticated ones
  * @param entries every directory, file and symbolic link, sorted by path
  */
-public record Manifest(Mode mode, int segmentSizeBytes, List<Entry> entries) {
+record Manifest(Mode mode, int segmentSizeBytes, List<Entry> entries) {
 
   /** Smallest segment. */
   public static final int MIN_SEGMENT_BYTES = 4096;

@@ -1,9 +1,6 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
-import io.coffer.fsshield.FsShieldException;
 import io.coffer.fsshield.FsShieldException.Reason;
-import io.coffer.fsshield.Mode;
-import io.coffer.fsshield.TreeKey;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -14,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** How the files of one mode are stored, restored and read in place. */
-public sealed interface FileProtection permits EncryptedFiles, AuthenticatedFiles {
+sealed interface FileProtection permits EncryptedFiles, AuthenticatedFiles {
 
   /** The protection of a mode, under a tree key, with a segment size. */
   static FileProtection of(Mode mode, TreeKey key, int segmentSizeBytes) {

@@ -1,6 +1,5 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
-import io.coffer.fsshield.FsShieldException;
 import io.coffer.fsshield.FsShieldException.Reason;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -20,7 +19,7 @@ import java.util.Set;
  * Reads what a directory tree holds, without following symbolic links: directories, regular files
  * and links, sorted by path. Devices, sockets and pipes are refused.
  */
-public final class SourceScan {
+final class SourceScan {
 
   /**
    * One entry of the source.

@@ -1,4 +1,4 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.coffer.fsshield.Mode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +25,7 @@ import java.util.Set;
  * <p>Its plaintext only exists after the manifest authenticated, so the strictness guards against a
  * key holder's mistakes and against bugs, not against an outsider.
  */
-public final class ManifestJson {
+final class ManifestJson {
   /** The {@code format} value of this version. */
   public static final String FORMAT = "coffer-fsshield/1";
 

@@ -1,4 +1,4 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * @param digest SHA-256 of the stored object
  * @param segmentDigests in authenticated mode, the SHA-256 of each segment; else empty
  */
-public record Stored(byte[] digest, List<byte[]> segmentDigests) {
+record Stored(byte[] digest, List<byte[]> segmentDigests) {
   public Stored {
     digest = digest.clone();
     segmentDigests = List.copyOf(segmentDigests);

@@ -1,6 +1,5 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
-import io.coffer.fsshield.FsShieldException;
 import io.coffer.fsshield.FsShieldException.Reason;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,6 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import com.google.crypto.tink.subtle.AesGcmJce;
-import io.coffer.fsshield.TreeKey;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +11,7 @@ import java.util.Arrays;
  * AES-256-GCM (Tink's {@code AesGcmJce}: random 12-byte IV, 16-byte tag) with the header as
  * associated data. Its SHA-256 is the tree's tag.
  */
-public final class ManifestBox {
+final class ManifestBox {
   /** Largest sealed manifest read. */
   public static final int MAX_SEALED_BYTES = 256 << 20;
 

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Test trees: made from a seed, and described (path to type, mode and content) for comparison. */
-final class Trees {
-  private Trees() {}
+final class SampleTrees {
+  private SampleTrees() {}
 
   /** A tree with nested directories, an empty file, a multi-segment file, a link and modes. */
   static Path sample(Path root) throws IOException {

@@ -1,9 +1,9 @@
-package io.coffer.fsshield.internal;
+package io.coffer.fsshield;
 
 import java.io.Serial;
 
 /** A manifest whose JSON is not a valid manifest; the message names the entry and field. */
-public final class InvalidManifestException extends Exception {
+final class InvalidManifestException extends Exception {
   @Serial private static final long serialVersionUID = 1L;
 
   /**
