@@ -3,6 +3,7 @@ package io.coffer.cas.attest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.cas.events.AttestationFailed.Reason;
 import io.coffer.cas.events.SecretReleased.Released;
 import io.coffer.cas.pki.CertificateAuthority;
 import io.coffer.cas.secrets.SecretFormats;
@@ -31,12 +32,14 @@ import java.util.regex.Matcher;
 /**
  * Assembles the configuration an admitted workload receives: its command, environment, working
  * directory and files with every {@code $$COFFER:name:format$$} replaced by the secret's value; its
- * volumes' keys and current tags; its TLS identity; the attestation result token.
+ * volumes' keys and current tags; the key and expected tag of its protected image tree; its TLS
+ * identity; the attestation result token.
  *
- * <p>Security guarantees: only the secrets the service's command, environment and files name are
- * resolved and released, each named in {@link Built#released()}; an imported secret or volume is
- * released only when {@link Sharing} finds both policies consenting now. The result is plaintext
- * for the caller to encrypt to the attested key at once.
+ * <p>Security guarantees: only the secrets the service's command, environment and files name, and
+ * the key of its protected image tree, are resolved and released, each named in {@link
+ * Built#released()}; an imported secret or volume is released only when {@link Sharing} finds both
+ * policies consenting now. The result is plaintext for the caller to encrypt to the attested key at
+ * once.
  */
 final class Provisioning {
 
@@ -67,9 +70,10 @@ final class Provisioning {
    * Builds the configuration of {@code service} of {@code policy}.
    *
    * @throws SharingRefused when an imported secret or volume the service needs is not shared
+   * @throws AttestationRefused when the key of the service's protected image tree is not 32 bytes
    */
   Built build(ActivePolicy policy, Service service, Identity identity)
-      throws CasException, SharingRefused {
+      throws CasException, SharingRefused, AttestationRefused {
     Resolver resolver = new Resolver(policy, service.name());
     ObjectNode root = JSON.createObjectNode();
     root.put("version", 1);
@@ -117,8 +121,12 @@ final class Provisioning {
       volumes.add(volume(policy, service, service.volumes().get(i)));
       secretBearing.add("/volumes/" + i + "/key");
     }
-    // The policy language has no protected image for a service yet: nothing to unseal.
-    root.putNull("fs_shield");
+    if (service.fsShield().isPresent()) {
+      root.set("fs_shield", fsShield(resolver, service.fsShield().get()));
+      secretBearing.add("/fs_shield/key");
+    } else {
+      root.putNull("fs_shield");
+    }
     ObjectNode tls = root.putObject("tls");
     tls.put("spiffe_id", identity.spiffeId());
     ArrayNode chain = tls.putArray("certificate_chain");
@@ -169,6 +177,33 @@ final class Provisioning {
     return n;
   }
 
+  /**
+   * {@code {key, tag}} of the service's protected image tree: the key secret resolved like a
+   * placeholder's (own, or imported and shared now) and released, the tag as the policy pins it.
+   *
+   * @throws AttestationRefused {@code SECRET_UNAVAILABLE} when the released value is not a {@code
+   *     binary} value of exactly 32 bytes (an imported secret's size is the exporter's, which the
+   *     parser of this policy cannot check)
+   */
+  private static ObjectNode fsShield(Resolver resolver, Service.FsShield shield)
+      throws CasException, SharingRefused, AttestationRefused {
+    Resolved r = resolver.resolve(shield.key());
+    if (!(r.value() instanceof SecretValue.Binary binary)
+        || binary.bytes().length != Service.FsShield.KEY_BYTES) {
+      throw new AttestationRefused(
+          Reason.SECRET_UNAVAILABLE,
+          "the key of the service's protected image tree, secret '"
+              + shield.key()
+              + "', is not a binary value of "
+              + Service.FsShield.KEY_BYTES
+              + " bytes");
+    }
+    ObjectNode n = JSON.createObjectNode();
+    n.put("key", Base64.getEncoder().encodeToString(binary.bytes()));
+    n.put("tag", shield.tag());
+    return n;
+  }
+
   private static String pointerEscape(String key) {
     return key.replace("~", "~0").replace("/", "~1");
   }
@@ -205,7 +240,7 @@ final class Provisioning {
       return out.toString();
     }
 
-    private Resolved resolve(String name) throws CasException, SharingRefused {
+    Resolved resolve(String name) throws CasException, SharingRefused {
       Resolved known = resolved.get(name);
       if (known != null) {
         return known;

@@ -76,7 +76,8 @@ public record AttestationFailed(
     CERTIFICATE_UNAVAILABLE,
     /**
      * A secret or volume the service needs is imported, and the exporting and importing policies do
-     * not both share it (any more).
+     * not both share it (any more); or the key of the service's protected image tree is not a
+     * 32-byte binary value (an imported one whose exporter declared another size).
      */
     SECRET_UNAVAILABLE;
 

@@ -80,6 +80,13 @@ public final class PolicyJson {
     }
     o.set("allow_host_args", texts(s.allowHostArgs()));
     o.set("allow_host_env", texts(s.allowHostEnv()));
+    // Only when present: every policy written before fs_shield existed keeps its hash.
+    s.fsShield()
+        .ifPresent(fs -> {
+          ObjectNode shield = o.putObject("fs_shield");
+          shield.put("key", fs.key());
+          shield.put("tag", fs.tag());
+        });
     return o;
   }
 

@@ -1,10 +1,12 @@
 package io.coffer.policy.model;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A service: which attested code may run as it, and what it is given.
@@ -18,6 +20,7 @@ import java.util.TreeMap;
  * @param volumes volumes mounted into it
  * @param allowHostArgs arguments the host may add, exactly as listed
  * @param allowHostEnv environment variables the host may set, by name
+ * @param fsShield the protected image tree it unseals at start, if it has one
  */
 public record Service(
     String name,
@@ -28,7 +31,8 @@ public record Service(
     List<ServiceFile> files,
     List<VolumeMount> volumes,
     List<String> allowHostArgs,
-    List<String> allowHostEnv) {
+    List<String> allowHostEnv,
+    Optional<FsShield> fsShield) {
 
   public Service {
     Objects.requireNonNull(name, "name");
@@ -40,6 +44,31 @@ public record Service(
     volumes = List.copyOf(volumes);
     allowHostArgs = List.copyOf(allowHostArgs);
     allowHostEnv = List.copyOf(allowHostEnv);
+    Objects.requireNonNull(fsShield, "fsShield");
+  }
+
+  /** A service without a protected image tree. */
+  public Service(
+      String name,
+      ServiceIdentity identity,
+      List<String> command,
+      Map<String, String> environment,
+      Optional<String> pwd,
+      List<ServiceFile> files,
+      List<VolumeMount> volumes,
+      List<String> allowHostArgs,
+      List<String> allowHostEnv) {
+    this(
+        name,
+        identity,
+        command,
+        environment,
+        pwd,
+        files,
+        volumes,
+        allowHostArgs,
+        allowHostEnv,
+        Optional.empty());
   }
 
   /**
@@ -70,6 +99,40 @@ public record Service(
     public VolumeMount {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(path, "path");
+    }
+  }
+
+  /**
+   * The protected image tree of a service ({@code fs_shield}): the tree the file-system shield
+   * sealed, which the workload unseals with the key and expected tag of its configuration.
+   *
+   * <p>Security guarantees: the tag pins one sealed version of the tree, so that an older or
+   * altered tree is refused at start; the key is named here, never held (the CAS releases its value
+   * to admitted workloads only).
+   *
+   * @param key the name of a secret of the policy: {@code binary}, 32 bytes
+   * @param tag the tree's tag, the SHA-256 of its sealed manifest: 64 hex digits, stored lower case
+   */
+  public record FsShield(String key, String tag) {
+
+    /** The length of the key, in bytes. */
+    public static final int KEY_BYTES = 32;
+
+    private static final Pattern TAG = Pattern.compile("[0-9a-fA-F]{64}");
+
+    /**
+     * @throws InvalidValueException naming {@code key} or {@code tag} when it is malformed
+     */
+    public FsShield {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(tag, "tag");
+      if (!LocalName.isValid(key)) {
+        throw new InvalidValueException("key", "'" + key + "' is not a name of this policy");
+      }
+      if (!TAG.matcher(tag).matches()) {
+        throw new InvalidValueException("tag", "must be 64 hex characters");
+      }
+      tag = tag.toLowerCase(Locale.ROOT);
     }
   }
 }

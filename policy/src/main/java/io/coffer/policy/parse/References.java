@@ -5,6 +5,7 @@ import io.coffer.policy.model.Secret;
 import io.coffer.policy.model.Service;
 import io.coffer.policy.model.Volume;
 import io.coffer.policy.yaml.YamlNode;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import java.util.Set;
 
 /**
  * Checks what refers to what inside one policy: unique names, mounted volumes, certificate issuers
- * (existing, of kind {@code x509-ca}, without cycles), and every placeholder's secret and format.
+ * (existing, of kind {@code x509-ca}, without cycles), every placeholder's secret and format, and
+ * the key of every protected image tree (a {@code binary} secret of 32 bytes).
  */
 final class References {
 
@@ -87,7 +89,61 @@ final class References {
             declaredSecrets,
             problems);
       }
+      s.fsShield()
+          .ifPresent(fs ->
+              fsShieldKey(
+                  root,
+                  fs.key(),
+                  at.path() + ".fs_shield.key",
+                  secretsByName,
+                  declaredSecrets,
+                  problems));
     }
+  }
+
+  /**
+   * The key of a protected image tree: a {@code binary} secret of 32 bytes (its {@code size}, or
+   * its given base64 {@code value} decoded). An imported secret's size is the exporter's, unknown
+   * here: the CAS refuses to release one that is not 32 bytes.
+   */
+  private static void fsShieldKey(
+      YamlNode root,
+      String key,
+      String path,
+      Map<String, Secret> secrets,
+      Set<String> declared,
+      Problems problems) {
+    Secret s = secrets.get(key);
+    if (s == null && declared.contains(key)) {
+      return;
+    }
+    if (s == null) {
+      problems.add(Locate.node(root, path), path, "no secret '" + key + "' in this policy");
+    } else if (s.kind() != Secret.Kind.BINARY) {
+      problems.add(
+          Locate.node(root, path),
+          path,
+          "'" + key + "' is of kind " + s.kind().yamlName() + ", not binary");
+    } else if (s.importFrom().isEmpty() && bytes(s) != Service.FsShield.KEY_BYTES) {
+      problems.add(
+          Locate.node(root, path),
+          path,
+          "'"
+              + key
+              + "' must be "
+              + Service.FsShield.KEY_BYTES
+              + " bytes (a file-system shield key), not "
+              + bytes(s));
+    }
+  }
+
+  /** The bytes of a binary secret of this policy: its size, or its given value's; -1 if neither. */
+  private static int bytes(Secret s) {
+    if (s.size().isPresent()) {
+      return s.size().getAsInt();
+    }
+    // SecretReader checked that a given binary value is base64.
+    return s.value().map(v -> Base64.getDecoder().decode(v).length).orElse(-1);
   }
 
   private static <T> Map<String, At<T>> unique(

@@ -20,6 +20,7 @@ final class ServiceReader {
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
   private static final Pattern MODE = Pattern.compile("0?[0-7]{3}");
+  private static final Pattern TAG = Pattern.compile("[0-9a-fA-F]{64}");
 
   private ServiceReader() {}
 
@@ -46,6 +47,7 @@ final class ServiceReader {
             "'" + e + "' is not an environment variable name");
       }
     }
+    Optional<Service.FsShield> fsShield = fsShield(f, problems);
     f.finish();
     if (name.isEmpty() || identity.isEmpty()) {
       return Optional.empty();
@@ -60,7 +62,39 @@ final class ServiceReader {
             files,
             volumes,
             allowHostArgs,
-            allowHostEnv));
+            allowHostEnv,
+            fsShield));
+  }
+
+  /**
+   * {@code fs_shield}: {@code key}, a secret's name (checked by {@link References}), and {@code
+   * tag}, the 64 hex digits {@code coffer fs seal} printed.
+   */
+  private static Optional<Service.FsShield> fsShield(Fields f, Problems problems) {
+    Optional<Fields> shield = f.fields("fs_shield", false);
+    if (shield.isEmpty()) {
+      return Optional.empty();
+    }
+    Fields s = shield.get();
+    Optional<String> key = s.localName("key", true);
+    Optional<String> tag = s.text("tag", true);
+    tag.filter(t -> !TAG.matcher(t).matches())
+        .ifPresent(t ->
+            problems.add(
+                s.at("tag"), s.child("tag"), "must be 64 hex characters, not " + quoted(t)));
+    s.finish();
+    if (key.isEmpty()
+        || tag.isEmpty()
+        || Names.localProblem(key.get()) != null
+        || !TAG.matcher(tag.get()).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Service.FsShield(key.get(), tag.get()));
+  }
+
+  /** A bounded quotation of a bad value, so that a long value does not flood the message. */
+  private static String quoted(String value) {
+    return value.length() <= 80 ? "'" + value + "'" : "a text of " + value.length() + " characters";
   }
 
   private static List<String> bounded(Fields f, String key, int max, Problems problems) {

@@ -153,6 +153,106 @@ class PolicyParserTest {
     assertThat(parse(one).toString()).doesNotContain("hunter2");
   }
 
+  private static final String TREE_TAG =
+      "5d41402abc4b2a76b9719d911017c592ae5d41402abc4b2a76b9719d911017c5";
+
+  private static String withFsShield(String key, String tag, String secrets) {
+    return "name: acme/app\nversion: 1\nservices:\n  - name: web\n    identity:\n"
+        + "      - simulation:\n          measurement: "
+        + TREE_TAG
+        + "\n    command: [/app/web]\n    fs_shield:\n      key: "
+        + key
+        + "\n      tag: "
+        + tag
+        + "\nsecrets:\n"
+        + secrets;
+  }
+
+  @Test
+  void fsShield_withAGeneratedKeyOf32Bytes_parses() throws Exception {
+    Policy p =
+        parse(
+            withFsShield("image-key", TREE_TAG, "  - {name: image-key, kind: binary, size: 32}\n"));
+
+    assertThat(p.service("web").orElseThrow().fsShield())
+        .contains(new Service.FsShield("image-key", TREE_TAG));
+  }
+
+  @Test
+  void fsShield_withAnUpperCaseTag_isStoredInLowerCase() throws Exception {
+    Policy p =
+        parse(
+            withFsShield(
+                "image-key",
+                TREE_TAG.toUpperCase(java.util.Locale.ROOT),
+                "  - {name: image-key, kind: binary, size: 32}\n"));
+
+    assertThat(p.service("web").orElseThrow().fsShield().orElseThrow().tag()).isEqualTo(TREE_TAG);
+  }
+
+  @Test
+  void fsShield_withAGivenValueOf32Bytes_parses() throws Exception {
+    String value = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
+    Policy p =
+        parse(
+            withFsShield(
+                "image-key",
+                TREE_TAG,
+                "  - {name: image-key, kind: binary, value: \"" + value + "\"}\n"));
+
+    assertThat(p.service("web").orElseThrow().fsShield()).isPresent();
+  }
+
+  @Test
+  void fsShield_withAnImportedBinaryKey_parses_itsSizeBeingTheExportersToCheck() throws Exception {
+    Policy p =
+        parse(
+            withFsShield(
+                "image-key",
+                TREE_TAG,
+                "  - name: image-key\n    kind: binary\n"
+                    + "    import: {policy: acme/images, secret: web-image}\n"));
+
+    assertThat(p.service("web").orElseThrow().fsShield().orElseThrow().key())
+        .isEqualTo("image-key");
+  }
+
+  @Test
+  void fsShield_withAnImportedKeyOfAnotherKind_isRefused() {
+    String text =
+        withFsShield(
+            "image-key",
+            TREE_TAG,
+            "  - name: image-key\n    kind: ascii\n"
+                + "    import: {policy: acme/images, secret: web-image}\n");
+
+    assertThatThrownBy(() -> parse(text))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining(
+            "services[0].fs_shield.key: 'image-key' is of kind ascii, not binary");
+  }
+
+  @Test
+  void fsShield_withANonAsciiDigitInTheTag_isRefused_notThrown() {
+    String tag = "\uff10" + TREE_TAG.substring(1);
+    String text = withFsShield("image-key", tag, "  - {name: image-key, kind: binary, size: 32}\n");
+
+    assertThatThrownBy(() -> parse(text))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("services[0].fs_shield.tag: must be 64 hex characters");
+  }
+
+  @Test
+  void fsShield_whoseKeyIsNoName_isRefused() {
+    String text =
+        withFsShield("../key", TREE_TAG, "  - {name: image-key, kind: binary, size: 32}\n");
+
+    assertThatThrownBy(() -> parse(text))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("services[0].fs_shield.key: '../key' is not a name");
+  }
+
   @Test
   void notUtf8_isRefused() {
     assertThatThrownBy(() -> PolicyParser.parse("p.yaml", new byte[] {(byte) 0xff, 'a'}))
