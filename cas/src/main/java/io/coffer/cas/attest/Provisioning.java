@@ -165,6 +165,8 @@ final class Provisioning {
     n.put("name", mount.name());
     n.put("path", mount.path());
     n.put("read_only", mount.readOnly());
+    n.put("owner_policy", owner);
+    n.put("owner_volume", name);
     n.put("key", Base64.getEncoder().encodeToString(vault.volumeKey(owner, name)));
     Optional<VolumeTags.Tag> tag = tags.current(owner, name);
     if (tag.isPresent()) {

@@ -432,8 +432,15 @@ class SharingEndToEndTest {
 
     CasClient asApp = cas.as(app.clientIdentity());
     assertThat(asApp.updateVolumeTag(n.exporter(), "vol", Optional.empty(), tag1)).isEqualTo(1);
-    assertThat(config(cas.attest(n.importer(), "reader", READER)).at("/volumes/0/tag").asText())
-        .isEqualTo(tag1);
+    com.fasterxml.jackson.databind.JsonNode readerConfig =
+        config(cas.attest(n.importer(), "reader", READER));
+    assertThat(readerConfig.at("/volumes/0/tag").asText()).isEqualTo(tag1);
+    // Both sides are told where the volume is kept: under the exporter's names.
+    assertThat(readerConfig.at("/volumes/0/name").asText()).isEqualTo("theirs-vol");
+    assertThat(readerConfig.at("/volumes/0/owner_policy").asText()).isEqualTo(n.exporter());
+    assertThat(readerConfig.at("/volumes/0/owner_volume").asText()).isEqualTo("vol");
+    assertThat(config(exporterApp(n)).at("/volumes/0/owner_policy").asText())
+        .isEqualTo(n.exporter());
 
     // The importer writes under its own name for the volume; the tag is the exporter's.
     CasClient asReader = cas.as(reader.clientIdentity());
