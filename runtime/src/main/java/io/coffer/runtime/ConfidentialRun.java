@@ -214,7 +214,7 @@ public final class ConfidentialRun {
     ProgramLaunch launch =
         ProgramLaunch.of(configuration, options.hostArguments(), options.hostEnvironment(), pwd);
     if (launch.droppedArguments() > 0) {
-      steps.step(
+      steps.warning(
           launch.droppedArguments()
               + " host argument(s) dropped: the policy's allow_host_args does not list them");
     }
@@ -281,14 +281,14 @@ public final class ConfidentialRun {
           status == VolumeSave.Status.STALE_TAG
               ? "another writer moved its tag first"
               : "the CAS did not take its new tag";
-      steps.step("volume " + v.name() + ": NOT saved: " + why);
+      steps.warning("volume " + v.name() + ": NOT saved: " + why);
       return new VolumeSave(v.name(), status, Optional.empty(), why + ": " + e.getMessage());
     }
     if (v.tag().isPresent()) {
       try {
         volumes.delete(v, v.tag().get());
       } catch (IOException e) {
-        steps.step(
+        steps.warning(
             "volume "
                 + v.name()
                 + ": the superseded version "
@@ -302,7 +302,7 @@ public final class ConfidentialRun {
   }
 
   private VolumeSave failed(RunConfiguration.VolumeMount v, String why) {
-    steps.step("volume " + v.name() + ": NOT saved: " + why);
+    steps.warning("volume " + v.name() + ": NOT saved: " + why);
     return new VolumeSave(v.name(), VolumeSave.Status.FAILED, Optional.empty(), why);
   }
 
@@ -310,7 +310,7 @@ public final class ConfidentialRun {
     try {
       store.orElseThrow().delete(v, next);
     } catch (IOException e) {
-      steps.step("volume " + v.name() + ": the refused version " + next.hex() + " stays: " + e);
+      steps.warning("volume " + v.name() + ": the refused version " + next.hex() + " stays: " + e);
     }
   }
 

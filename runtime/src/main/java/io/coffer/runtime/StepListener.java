@@ -10,8 +10,22 @@ public interface StepListener {
   /** One step done or begun. */
   void step(String line);
 
-  /** A listener that ignores every step. */
+  /**
+   * Something the user should hear even when steps are silenced: host arguments dropped, a volume
+   * not saved. By default a step.
+   */
+  default void warning(String line) {
+    step(line);
+  }
+
+  /** A listener that ignores every step and warning. */
   static StepListener none() {
-    return line -> {};
+    return new StepListener() {
+      @Override
+      public void step(String line) {}
+
+      @Override
+      public void warning(String line) {}
+    };
   }
 }
