@@ -338,6 +338,30 @@ class RunCommandTest {
     assertThat(read("after")).isEqualTo("fast\n");
   }
 
+  @Test
+  void run_volumesWithoutVolumesOption_refusedBeforeAnythingIsWritten() throws Exception {
+    List<String> args = as("apps/web", "writer", app, work);
+    args.removeAll(List.of("--volumes", dir.resolve("volumes").toString()));
+    Path marker = out.resolve("no-store-started");
+
+    CliRun run = runWithScript(args, "touch " + marker);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NO);
+    assertThat(run.err()).contains("coffer run: service writer mounts volumes: give");
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
+  void run_quiet_printsNoStepLines() throws Exception {
+    List<String> args = as("apps/web", "writer2", app, work2);
+    args.add("--quiet");
+
+    CliRun run = runWithScript(args, "exit 0");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("coffer run: program exited");
+  }
+
   private static boolean emptyOrAbsent(Path d) throws IOException {
     if (!Files.exists(d)) {
       return true;
