@@ -9,6 +9,7 @@ import io.coffer.cli.identity.IdentityCommand;
 import io.coffer.cli.internal.logging.LogConfig;
 import io.coffer.cli.internal.logging.LogFormat;
 import io.coffer.cli.policy.PolicyCommand;
+import io.coffer.cli.run.RunCommand;
 import io.coffer.cli.version.VersionCommand;
 import io.coffer.cli.version.VersionProvider;
 import io.coffer.cli.witness.WitnessCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
       FsCommand.class,
       IdentityCommand.class,
       PolicyCommand.class,
+      RunCommand.class,
       VersionCommand.class,
       WitnessCommand.class,
       HelpCommand.class

@@ -87,6 +87,7 @@ class MainTest {
         "demo",
         "identity",
         "policy",
+        "run",
         "version",
         "witness",
         "help"
@@ -133,7 +134,16 @@ class MainTest {
   void everyRegisteredSubcommand_isCoveredByTheHelpTest() {
     assertThat(Main.commandLine().getSubcommands().keySet())
         .containsExactlyInAnyOrder(
-            "attest", "audit", "cas", "demo", "identity", "policy", "version", "witness", "help");
+            "attest",
+            "audit",
+            "cas",
+            "demo",
+            "identity",
+            "policy",
+            "run",
+            "version",
+            "witness",
+            "help");
   }
 
   @Test

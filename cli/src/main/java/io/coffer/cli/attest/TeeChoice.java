@@ -8,7 +8,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** The TEE that {@code coffer attest collect --tee} asks for. */
-enum TeeChoice {
+public enum TeeChoice {
   /** configfs-tsm, then Gramine; simulation, with a loud warning, when there is no TEE. */
   AUTO("auto", null),
   /** Intel TDX through configfs-tsm. */
@@ -29,7 +29,7 @@ enum TeeChoice {
   }
 
   /** The name on the command line. */
-  String cliName() {
+  public String cliName() {
     return cliName;
   }
 
@@ -39,7 +39,7 @@ enum TeeChoice {
   }
 
   /** Reads {@code --tee}. */
-  static final class Converter implements ITypeConverter<TeeChoice> {
+  public static final class Converter implements ITypeConverter<TeeChoice> {
     @Override
     public TeeChoice convert(String value) {
       for (TeeChoice c : values()) {
@@ -53,7 +53,7 @@ enum TeeChoice {
   }
 
   /** The names, for {@code --help} and messages. */
-  static final class Names implements Iterable<String> {
+  public static final class Names implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
       return Arrays.stream(values()).map(TeeChoice::cliName).iterator();

@@ -14,15 +14,15 @@ import java.util.Objects;
  * @param configfsTsmRoot the configfs-tsm report directory
  * @param gramineRoot Gramine's attestation directory
  */
-record TeeInterfaces(Path configfsTsmRoot, Path gramineRoot) {
+public record TeeInterfaces(Path configfsTsmRoot, Path gramineRoot) {
 
-  TeeInterfaces {
+  public TeeInterfaces {
     Objects.requireNonNull(configfsTsmRoot, "configfsTsmRoot");
     Objects.requireNonNull(gramineRoot, "gramineRoot");
   }
 
   /** The interfaces at the locations the kernel and Gramine use. */
-  static TeeInterfaces standard() {
+  public static TeeInterfaces standard() {
     return new TeeInterfaces(ConfigfsTsmSource.DEFAULT_ROOT, GramineSource.DEFAULT_ROOT);
   }
 

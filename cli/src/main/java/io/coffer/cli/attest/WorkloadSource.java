@@ -15,8 +15,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where {@code coffer attest request} gets its evidence: the TEE {@code --tee} names, or for {@code
- * auto} this machine's TEE when there is one and the simulated platform otherwise.
+ * Where {@code coffer attest request} and {@code coffer run} get their evidence: the TEE {@code
+ * --tee} names, or for {@code auto} this machine's TEE when there is one and the simulated platform
+ * otherwise.
  *
  * <p>Unlike {@code coffer attest collect}, {@code auto} falls back to simulation: the command is
  * for debugging a policy, and a CAS admits simulated evidence only when the policy tolerates it.
@@ -29,10 +30,10 @@ import java.util.Optional;
  * @param simulationKey the simulated platform's key file
  * @param clock dates simulated evidence
  */
-record WorkloadSource(
+public record WorkloadSource(
     TeeInterfaces interfaces, TeeChoice tee, List<Path> measured, Path simulationKey, Clock clock) {
 
-  WorkloadSource {
+  public WorkloadSource {
     Objects.requireNonNull(interfaces, "interfaces");
     Objects.requireNonNull(tee, "tee");
     measured = List.copyOf(measured);
@@ -47,7 +48,7 @@ record WorkloadSource(
    *     --measure} is missing for simulation or given for hardware, or the key or a measured path
    *     cannot be read
    */
-  EvidenceSource select() {
+  public EvidenceSource select() {
     return switch (tee) {
       case AUTO -> {
         Optional<EvidenceSource> hardware = EvidenceSources.detect(interfaces.inDetectionOrder());
