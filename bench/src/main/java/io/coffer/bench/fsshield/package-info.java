@@ -1,0 +1,2 @@
+/** Benchmarks of the file-system shield: reading a protected file, sealing trees. */
+package io.coffer.bench.fsshield;
