@@ -85,6 +85,7 @@ class MainTest {
         "audit",
         "cas",
         "demo",
+        "fs",
         "identity",
         "policy",
         "run",
@@ -114,7 +115,10 @@ class MainTest {
         "policy withdraw",
         "policy proposals",
         "policy proposal-text",
-        "audit fetch"
+        "audit fetch",
+        "fs seal",
+        "fs verify",
+        "fs unseal"
       })
   void casClientCommands_printHelp_andExitZero(String command) {
     String[] words = command.split(" ");
@@ -138,6 +142,7 @@ class MainTest {
             "audit",
             "cas",
             "demo",
+            "fs",
             "identity",
             "policy",
             "run",

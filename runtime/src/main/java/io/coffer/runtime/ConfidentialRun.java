@@ -15,11 +15,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One confidential run of a provisioned program (issue "Confidential run", {@code coffer run} steps
- * 2 to 5): everything is checked and every sealed tree opened before anything is written; then the
- * protected image tree is unsealed into the work directory, the policy's files written, the volumes
- * unsealed, and the program started; when it exits, every read-write volume is re-sealed and its
- * tag reported by compare-and-set, and the work directory is emptied.
+ * One confidential run of a provisioned program ({@code coffer run} after the attestation):
+ * everything is checked and every sealed tree opened before anything is written; then the protected
+ * image tree is unsealed into the work directory, the policy's files written, the volumes unsealed,
+ * and the program started; when it exits, every read-write volume is re-sealed and its tag reported
+ * by compare-and-set, and the work directory is emptied.
  *
  * <p>See the package documentation for the guarantees and the trust assumption.
  */
@@ -272,7 +272,13 @@ public final class ConfidentialRun {
     try {
       reporter.report(v.name(), v.tag(), next);
     } catch (VolumeReportException e) {
-      discard(v, next);
+      // Only a definite refusal (another writer won) lets the new version go. Any other failure may
+      // have reached the CAS before the answer was lost: the new version is kept beside the old,
+      // and
+      // the next run takes whichever the CAS's tag names.
+      if (e.reason() == VolumeReportException.Reason.STALE_TAG) {
+        discard(v, next);
+      }
       VolumeSave.Status status =
           e.reason() == VolumeReportException.Reason.STALE_TAG
               ? VolumeSave.Status.STALE_TAG
@@ -280,7 +286,9 @@ public final class ConfidentialRun {
       String why =
           status == VolumeSave.Status.STALE_TAG
               ? "another writer moved its tag first"
-              : "the CAS did not take its new tag";
+              : "its new tag could not be reported (the new version "
+                  + next.hex()
+                  + " is kept in case the CAS took it; the previous one stays current otherwise)";
       steps.warning("volume " + v.name() + ": NOT saved: " + why);
       return new VolumeSave(v.name(), status, Optional.empty(), why + ": " + e.getMessage());
     }
