@@ -82,8 +82,7 @@ final class AuthenticatedFiles implements FileProtection {
   }
 
   @Override
-  public void restore(
-      Manifest.RegularFile file, SeekableByteChannel object, WritableByteChannel out)
+  public void restore(Manifest.RegularFile file, FileChannel object, WritableByteChannel out)
       throws IOException, FsShieldException {
     MessageDigest part = DigestingChannel.sha256();
     ByteBuffer buf = ByteBuffer.allocate(segmentSizeBytes);
@@ -109,7 +108,7 @@ final class AuthenticatedFiles implements FileProtection {
   }
 
   @Override
-  public SeekableByteChannel channel(Manifest.RegularFile file, SeekableByteChannel object) {
+  public SeekableByteChannel channel(Manifest.RegularFile file, FileChannel object) {
     return new AuthenticatedChannel(file, object, segmentSizeBytes);
   }
 

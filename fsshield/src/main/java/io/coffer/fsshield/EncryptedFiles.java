@@ -5,7 +5,6 @@ import io.coffer.fsshield.FsShieldException.Reason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.security.GeneralSecurityException;
@@ -80,26 +79,14 @@ final class EncryptedFiles implements FileProtection {
   }
 
   @Override
-  public void restore(
-      Manifest.RegularFile file, SeekableByteChannel object, WritableByteChannel out)
+  public void restore(Manifest.RegularFile file, FileChannel object, WritableByteChannel out)
       throws IOException, FsShieldException {
-    GuardedChannel guarded = new GuardedChannel(object);
     ByteBuffer buf = ByteBuffer.allocate(COPY_BUFFER_BYTES);
     long total = 0;
-    try (ReadableByteChannel dec =
-        streaming(file.id())
-            .newDecryptingChannel(guarded, Keys.fileAssociatedData(file.id(), file.path()))) {
+    try (SeekableByteChannel plaintext = channel(file, object)) {
       while (true) {
-        int n;
-        try {
-          n = dec.read(buf);
-        } catch (IOException e) {
-          if (guarded.failure() != null) {
-            throw guarded.failure();
-          }
-          throw modified(file, e);
-        }
-        if (n < 0) {
+        buf.clear();
+        if (plaintext.read(buf) < 0) {
           break;
         }
         buf.flip();
@@ -107,10 +94,9 @@ final class EncryptedFiles implements FileProtection {
         while (buf.hasRemaining()) {
           out.write(buf);
         }
-        buf.clear();
       }
-    } catch (GeneralSecurityException e) {
-      throw modified(file, e);
+    } catch (TamperedFileException e) {
+      throw e.refusal();
     }
     if (total != file.size()) {
       throw new FsShieldException(
@@ -119,24 +105,14 @@ final class EncryptedFiles implements FileProtection {
   }
 
   @Override
-  public SeekableByteChannel channel(Manifest.RegularFile file, SeekableByteChannel object)
-      throws IOException, FsShieldException {
-    GuardedChannel guarded = new GuardedChannel(object);
-    try {
-      return new ShieldedChannel(
-          streaming(file.id())
-              .newSeekableDecryptingChannel(
-                  guarded, Keys.fileAssociatedData(file.id(), file.path())),
-          guarded,
-          file.path());
-    } catch (GeneralSecurityException e) {
-      throw modified(file, e);
-    } catch (IOException e) {
-      if (guarded.failure() != null) {
-        throw e;
-      }
-      throw modified(file, e);
-    }
+  public SeekableByteChannel channel(Manifest.RegularFile file, FileChannel object)
+      throws IOException {
+    return DecryptingChannel.open(
+        streaming(file.id()),
+        object,
+        file.size(),
+        Keys.fileAssociatedData(file.id(), file.path()),
+        file.path());
   }
 
   static FsShieldException modified(Manifest.RegularFile file, Exception cause) {

@@ -42,11 +42,11 @@ sealed interface FileProtection permits EncryptedFiles, AuthenticatedFiles {
    *
    * @throws FsShieldException {@link Reason#FILE_MODIFIED} when it does not authenticate
    */
-  void restore(Manifest.RegularFile file, SeekableByteChannel object, WritableByteChannel out)
+  void restore(Manifest.RegularFile file, FileChannel object, WritableByteChannel out)
       throws IOException, FsShieldException;
 
   /** A read-only channel over a file's plaintext that authenticates each segment it reads. */
-  SeekableByteChannel channel(Manifest.RegularFile file, SeekableByteChannel object)
+  SeekableByteChannel channel(Manifest.RegularFile file, FileChannel object)
       throws IOException, FsShieldException;
 
   /**
