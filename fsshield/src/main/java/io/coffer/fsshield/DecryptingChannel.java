@@ -23,10 +23,9 @@ import java.util.concurrent.Future;
  * <p>Segments that fit whole in the caller's buffer are decrypted straight into it; a read of at
  * least {@value #PARALLEL_MIN_SEGMENTS} such segments splits them with one thread of a shared pool
  * (one fewer than the processors), each with its own decrypter. Everything else goes through one
- * cached segment. The ciphertext is mapped (in windows of 1 GiB) and each segment copied into a
- * heap buffer before it is decrypted: the JCA's AES-GCM is fastest from and to heap buffers, and a
- * mapped copy is twice as fast as a read (see docs/benchmarks.md, "File-system shield"). A file
- * made shorter while it is mapped is refused like a changed one.
+ * cached segment. Each segment's ciphertext is read with a positional read into a heap buffer: the
+ * JCA's AES-GCM is two to three times faster from and to heap buffers than from a direct or mapped
+ * one (see docs/benchmarks.md, "File-system shield").
  *
  * <p>For one thread at a time, as every channel.
  */
