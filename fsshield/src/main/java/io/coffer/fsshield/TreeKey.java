@@ -16,14 +16,16 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
  * The 32-byte key of a protected tree. Each file's key, and the manifest's, are derived from it.
  * Its {@code toString} never shows it; {@link #bytes()} is the one explicit access.
  *
- * <p>A key file holds the standard base64 of the 32 bytes and an optional line end: the form the
- * CAS hands out ({@code $$COFFER:name:base64$$}).
+ * <p>A key file written here holds the standard base64 of the 32 bytes and a line end: the form the
+ * CAS hands out ({@code $$COFFER:name:base64$$}). Reading also takes the 64 hex characters (how the
+ * CAS reveals a {@code binary} secret by default) or the 32 bytes as they are.
  */
 public final class TreeKey {
   /** Bytes of a key. */
@@ -79,25 +81,40 @@ public final class TreeKey {
       throw new FsShieldException(
           Reason.BAD_KEY_FILE, file.toString(), file + ": cannot read: " + e.getMessage(), e);
     }
-    String text = new String(raw, StandardCharsets.US_ASCII).strip();
+    byte[] k = decode(raw);
     Arrays.fill(raw, (byte) 0);
-    byte[] k;
-    try {
-      k = Base64.getDecoder().decode(text);
-    } catch (IllegalArgumentException e) {
+    if (k == null) {
       throw new FsShieldException(
           Reason.BAD_KEY_FILE,
           file.toString(),
-          file + ": not a key file: expected the base64 of " + SIZE_BYTES + " bytes");
-    }
-    if (k.length != SIZE_BYTES) {
-      Arrays.fill(k, (byte) 0);
-      throw new FsShieldException(
-          Reason.BAD_KEY_FILE,
-          file.toString(),
-          file + ": not a key file: expected the base64 of " + SIZE_BYTES + " bytes");
+          file
+              + ": not a key file: expected "
+              + SIZE_BYTES
+              + " bytes as base64, as hex, or as they are");
     }
     return new TreeKey(k);
+  }
+
+  /** The key in a key file's bytes, or null: base64 or hex text (one line), or the raw bytes. */
+  private static byte[] decode(byte[] raw) {
+    String text = new String(raw, StandardCharsets.ISO_8859_1).strip();
+    if (text.length() == 2 * SIZE_BYTES && text.chars().allMatch(TreeKey::hexDigit)) {
+      return HexFormat.of().parseHex(text);
+    }
+    try {
+      byte[] k = Base64.getDecoder().decode(text);
+      if (k.length == SIZE_BYTES) {
+        return k;
+      }
+      Arrays.fill(k, (byte) 0);
+    } catch (IllegalArgumentException e) {
+      // Not base64: perhaps the raw bytes.
+    }
+    return raw.length == SIZE_BYTES ? raw.clone() : null;
+  }
+
+  private static boolean hexDigit(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   /**

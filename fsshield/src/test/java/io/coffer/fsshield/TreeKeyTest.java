@@ -41,6 +41,16 @@ class TreeKeyTest {
   }
 
   @Test
+  void read_hexOrRawBytes_isTheSameKey() throws Exception {
+    TreeKey k = TreeKey.generate();
+    Files.writeString(dir.resolve("hex"), java.util.HexFormat.of().formatHex(k.bytes()) + "\n");
+    Files.write(dir.resolve("raw"), k.bytes());
+
+    assertThat(TreeKey.read(dir.resolve("hex"))).isEqualTo(k);
+    assertThat(TreeKey.read(dir.resolve("raw"))).isEqualTo(k);
+  }
+
+  @Test
   void read_notAKey_failsNamingTheFile() throws Exception {
     Path f = dir.resolve("bad.key");
     Files.writeString(f, Base64.getEncoder().encodeToString(new byte[31]));
@@ -49,7 +59,7 @@ class TreeKeyTest {
             FsShieldException.class,
             e -> {
               assertThat(e.reason()).isEqualTo(Reason.BAD_KEY_FILE);
-              assertThat(e.getMessage()).contains(f.toString()).contains("32 bytes");
+              assertThat(e.getMessage()).contains(f.toString()).contains("32 bytes as base64");
             });
     Files.writeString(f, "not base64 !!");
     assertThatThrownBy(() -> TreeKey.read(f)).isInstanceOf(FsShieldException.class);
