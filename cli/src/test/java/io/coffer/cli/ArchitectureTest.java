@@ -112,6 +112,21 @@ class ArchitectureTest {
   }
 
   /**
+   * The runtime is handed a configuration and a tag reporter: it never reaches into the CAS or the
+   * CLI, so that it can run in a workload's image with nothing but its libraries.
+   */
+  static ArchRule runtimeStaysOffTheCasAndTheCli(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".runtime..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(root + ".cas..", root + ".cli..")
+        .allowEmptyShould(true)
+        .because("the runtime depends only on libraries (fsshield); the CLI wires it to the CAS");
+  }
+
+  /**
    * Only attestation's verifiers build {@code VerifiedClaims}: holding claims must mean that
    * evidence was verified.
    */
@@ -185,6 +200,20 @@ class ArchitectureTest {
             () -> attestationInternalsStayInside("io.coffer.archfixture").check(FIXTURES))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("io.coffer.archfixture.policy.ForgedClaims.peek");
+  }
+
+  @Test
+  void production_runtimeStaysOffTheCasAndTheCli() {
+    runtimeStaysOffTheCasAndTheCli("io.coffer").check(PRODUCTION);
+    assertThat(PRODUCTION.contain("io.coffer.runtime.ConfidentialRun")).isTrue();
+  }
+
+  @Test
+  void fixture_runtimeDependingOnCli_isCaught() {
+    assertThatThrownBy(
+            () -> runtimeStaysOffTheCasAndTheCli("io.coffer.archfixture").check(FIXTURES))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("io.coffer.archfixture.runtime.ServerReachingRuntime");
   }
 
   @Test
