@@ -74,6 +74,20 @@ public final class CasClient {
   }
 
   /**
+   * A client of the CAS at {@code base} whose TLS key has the SHA-256 {@code spkiSha256} (of its
+   * DER SubjectPublicKeyInfo: the fingerprint {@code coffer cas serve} prints): for a workload that
+   * is given the CAS's address and fingerprint instead of a stored pin.
+   *
+   * @throws GeneralSecurityException if the identity cannot make a TLS context
+   */
+  public static CasClient pinnedBySha256(
+      URI base, byte[] spkiSha256, Optional<ClientIdentity> identity)
+      throws GeneralSecurityException {
+    ServerKeyTrust trust = ServerKeyTrust.pinnedBySha256(spkiSha256);
+    return new CasClient(new CasTransport(base, trust, identity), trust, true);
+  }
+
+  /**
    * A client that accepts any server key, only to fetch {@code GET /v1/cas} before verifying it.
    * Use nothing it returns before the evidence is verified.
    */

@@ -22,26 +22,44 @@ import org.bouncycastle.asn1.x509.Certificate;
 final class ServerKeyTrust extends X509ExtendedTrustManager {
 
   private final byte[] pinned;
+  private final byte[] pinnedSha256;
   private final AtomicReference<byte[]> seen = new AtomicReference<>();
 
-  private ServerKeyTrust(byte[] pinned) {
+  private ServerKeyTrust(byte[] pinned, byte[] pinnedSha256) {
     this.pinned = pinned;
+    this.pinnedSha256 = pinnedSha256;
   }
 
   static ServerKeyTrust pinned(byte[] spki) {
     if (spki.length == 0) {
       throw new IllegalArgumentException("a pinned key is a DER SubjectPublicKeyInfo");
     }
-    return new ServerKeyTrust(spki.clone());
+    return new ServerKeyTrust(spki.clone(), null);
+  }
+
+  /** Pinned by the SHA-256 of the key's DER SubjectPublicKeyInfo (the CAS's fingerprint). */
+  static ServerKeyTrust pinnedBySha256(byte[] sha256) {
+    if (sha256.length != 32) {
+      throw new IllegalArgumentException("a key fingerprint is the 32-byte SHA-256 of its SPKI");
+    }
+    return new ServerKeyTrust(null, sha256.clone());
   }
 
   static ServerKeyTrust unpinned() {
-    return new ServerKeyTrust(null);
+    return new ServerKeyTrust(null, null);
   }
 
   /** The SPKI of the last server certificate seen. */
   Optional<byte[]> lastSeen() {
     return Optional.ofNullable(seen.get()).map(byte[]::clone);
+  }
+
+  private static byte[] sha256(byte[] bytes) throws CertificateException {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new CertificateException("SHA-256 is not available", e);
+    }
   }
 
   /** The DER SubjectPublicKeyInfo exactly as the certificate carries it. */
@@ -64,6 +82,9 @@ final class ServerKeyTrust extends X509ExtendedTrustManager {
     byte[] spki = spkiOf(chain[0]);
     if (pinned != null && !MessageDigest.isEqual(pinned, spki)) {
       throw new CertificateException("the server's key is not the pinned key of this CAS");
+    }
+    if (pinnedSha256 != null && !MessageDigest.isEqual(pinnedSha256, sha256(spki))) {
+      throw new CertificateException("the server's key does not have the pinned fingerprint");
     }
     seen.set(spki);
   }

@@ -5,6 +5,7 @@ import io.coffer.cas.client.CasClientException;
 import io.coffer.cas.client.ClientIdentity;
 import io.coffer.cas.identity.CasPin;
 import io.coffer.cli.command.CommandException;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +22,12 @@ public final class RemoteCas {
     T on(CasClient client) throws CasClientException;
   }
 
+  private final String name;
   private final CasPin pin;
   private final CasClient client;
 
-  private RemoteCas(CasPin pin, CasClient client) {
+  private RemoteCas(String name, CasPin pin, CasClient client) {
+    this.name = name;
     this.pin = pin;
     this.client = client;
   }
@@ -39,15 +42,41 @@ public final class RemoteCas {
       CasContext context, String name, Optional<ClientIdentity> identity) {
     CasPin pin = context.pins().load(name);
     try {
-      return new RemoteCas(pin, CasClient.pinned(pin.url(), pin.tlsPublicKey(), identity));
+      return new RemoteCas(
+          pin.name(), pin, CasClient.pinned(pin.url(), pin.tlsPublicKey(), identity));
     } catch (GeneralSecurityException e) {
       throw CommandException.badInput(
           "cannot make a TLS client with this identity: " + e.getMessage(), e);
     }
   }
 
-  /** The pin. */
+  /**
+   * The CAS at {@code url} whose TLS key has the SHA-256 fingerprint {@code sha256}, with no stored
+   * pin, authenticating as {@code identity} when given.
+   */
+  public static RemoteCas fingerprinted(URI url, byte[] sha256, Optional<ClientIdentity> identity) {
+    try {
+      CasPin.requireUrl(url);
+    } catch (IllegalArgumentException e) {
+      throw CommandException.usage("--cas-url: " + e.getMessage());
+    }
+    try {
+      return new RemoteCas(url.toString(), null, CasClient.pinnedBySha256(url, sha256, identity));
+    } catch (GeneralSecurityException e) {
+      throw CommandException.badInput(
+          "cannot make a TLS client with this identity: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The pin.
+   *
+   * @throws IllegalStateException for a CAS given by address and fingerprint
+   */
   public CasPin pin() {
+    if (pin == null) {
+      throw new IllegalStateException("a CAS given by its fingerprint has no stored pin");
+    }
     return pin;
   }
 
@@ -61,7 +90,7 @@ public final class RemoteCas {
     try {
       return call.on(client);
     } catch (CasClientException e) {
-      throw ServerProblems.of(pin.name(), e);
+      throw ServerProblems.of(name, e);
     }
   }
 }

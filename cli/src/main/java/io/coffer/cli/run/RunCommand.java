@@ -11,7 +11,7 @@ import io.coffer.cli.attest.TeeChoice;
 import io.coffer.cli.attest.TeeInterfaces;
 import io.coffer.cli.attest.WorkloadSource;
 import io.coffer.cli.cas.CasContext;
-import io.coffer.cli.cas.PinnedCasOption;
+import io.coffer.cli.cas.CasTargetOptions;
 import io.coffer.cli.cas.Printable;
 import io.coffer.cli.cas.RemoteCas;
 import io.coffer.cli.command.CommandException;
@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,7 +77,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Mixin private PinnedCasOption cas;
+  @ArgGroup(exclusive = false, multiplicity = "1")
+  private CasTargetOptions cas;
 
   @Option(names = "--policy", required = true, paramLabel = "NAME", description = "The policy.")
   private String policy;
@@ -182,11 +183,10 @@ public final class RunCommand implements Callable<Integer> {
     if (source instanceof SimulationSource) {
       steps.warning("SIMULATED evidence: no TEE protects this run");
     }
-    RemoteCas anonymous = RemoteCas.connect(context, cas.name(), Optional.empty());
+    RemoteCas anonymous = cas.connect(context, Optional.empty());
     AttestedWorkload workload = anonymous.call(client -> attest(client, source));
-    steps.step("admitted as " + policy + "/" + service + " by " + cas.name());
-    RemoteCas instance =
-        RemoteCas.connect(context, cas.name(), Optional.of(workload.clientIdentity()));
+    steps.step("admitted as " + policy + "/" + service + " by " + cas.label());
+    RemoteCas instance = cas.connect(context, Optional.of(workload.clientIdentity()));
     RunOptions options =
         new RunOptions(
             hostArguments,

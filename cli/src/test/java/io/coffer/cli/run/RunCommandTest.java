@@ -38,6 +38,7 @@ class RunCommandTest {
 
   private static CasWorld world;
   private static LoopbackCas cas;
+  private static String fingerprint;
   private static Path app;
   private static Path work;
   private static Path work2;
@@ -46,7 +47,9 @@ class RunCommandTest {
   @BeforeAll
   static void start() throws Exception {
     world = CasWorld.in(dir);
-    cas = LoopbackCas.serving(world.home(), world.code("cas"), LoopbackCas.newKeys());
+    io.coffer.cas.identity.CasKeys keys = LoopbackCas.newKeys();
+    fingerprint = keys.fingerprint();
+    cas = LoopbackCas.serving(world.home(), world.code("cas"), keys);
     world.pin(cas, "prod");
     Path alice = world.identity("alice");
     app = Files.createDirectories(dir.resolve("app"));
@@ -165,6 +168,13 @@ class RunCommandTest {
    * env} as the host's environment.
    */
   private static CliRun run(Map<String, String> env, List<String> args) {
+    List<String> all = new ArrayList<>(List.of("--cas", "prod"));
+    all.addAll(args);
+    return runAt(env, all);
+  }
+
+  /** {@code coffer run ARGS}, the CAS given in ARGS. */
+  private static CliRun runAt(Map<String, String> env, List<String> args) {
     CasCli cli = new CasCli(world.home(), Clock.systemUTC());
     CommandLine cl = Main.commandLine();
     cl.getCommandSpec().removeSubcommand("run");
@@ -175,7 +185,7 @@ class RunCommandTest {
                 cli.context(),
                 new TeeInterfaces(dir.resolve("configfs-tsm"), dir.resolve("gramine")),
                 env)));
-    List<String> all = new ArrayList<>(List.of("run", "--cas", "prod"));
+    List<String> all = new ArrayList<>(List.of("run"));
     all.addAll(args);
     return CliRun.run(cl, all.toArray(String[]::new));
   }
@@ -349,6 +359,40 @@ class RunCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.NO);
     assertThat(run.err()).contains("coffer run: service writer mounts volumes: give");
     assertThat(marker).doesNotExist();
+  }
+
+  @Test
+  void run_casGivenByAddressAndFingerprint_runs_andAnotherKeyIsNeverTalkedTo() throws Exception {
+    Path marker = out.resolve("by-fingerprint");
+    List<String> good =
+        new ArrayList<>(
+            List.of(
+                "--cas-url", cas.uri().toString(), "--cas-fingerprint", "sha256:" + fingerprint));
+    good.addAll(as("apps/web", "writer2", app, work2));
+    CliRun run = runAt(Map.of("SCRIPT", "touch " + marker), good);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(marker).exists();
+    Files.delete(marker);
+
+    List<String> wrong =
+        new ArrayList<>(
+            List.of("--cas-url", cas.uri().toString(), "--cas-fingerprint", "ab".repeat(32)));
+    wrong.addAll(as("apps/web", "writer2", app, work2));
+    CliRun refused = runAt(Map.of("SCRIPT", "touch " + marker), wrong);
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(marker).doesNotExist();
+
+    List<String> both =
+        new ArrayList<>(
+            List.of(
+                "--cas",
+                "prod",
+                "--cas-url",
+                cas.uri().toString(),
+                "--cas-fingerprint",
+                fingerprint));
+    both.addAll(as("apps/web", "writer2", app, work2));
+    assertThat(runAt(Map.of(), both).exitCode()).isEqualTo(ExitCode.USAGE);
   }
 
   @Test
