@@ -54,7 +54,7 @@ final class EncryptedFiles implements FileProtection {
       FileChannel source, long size, WritableByteChannel out, FileId id, String path)
       throws IOException, FsShieldException {
     DigestingChannel digesting = new DigestingChannel(out);
-    ByteBuffer buf = ByteBuffer.allocate(COPY_BUFFER_BYTES);
+    ByteBuffer buf = ByteBuffer.allocate((int) Math.min(COPY_BUFFER_BYTES, Math.max(4096, size)));
     long total = 0;
     try (WritableByteChannel enc =
         streaming(id).newEncryptingChannel(digesting, Keys.fileAssociatedData(id, path))) {

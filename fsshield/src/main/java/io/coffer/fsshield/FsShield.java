@@ -20,10 +20,11 @@ import java.util.List;
  * Seals a directory tree into a protected tree, and opens one. See the package documentation for
  * what is and is not protected.
  *
- * <p>Sealing writes the whole protected tree next to the destination and moves it into place at the
- * end, so the destination either does not exist or holds a whole tree; a failure removes what was
- * written. Opening checks the tag first, then the key, then that the stored objects are exactly the
- * manifest's, and refuses anything else ({@link FsShieldException} with its reason).
+ * <p>Files are sealed on up to four threads. Sealing writes the whole protected tree next to the
+ * destination and moves it into place at the end, so the destination either does not exist or holds
+ * a whole tree; a failure removes what was written. Opening checks the tag first, then the key,
+ * then that the stored objects are exactly the manifest's, and refuses anything else ({@link
+ * FsShieldException} with its reason).
  */
 public final class FsShield {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,9 +59,21 @@ public final class FsShield {
       FileProtection protection =
           FileProtection.of(options.mode(), key, options.segmentSizeBytes());
       options.progress().start(total, fileCount);
+      Progress progress = synchronizedProgress(options.progress());
+      List<SourceScan.Item> files =
+          items.stream().filter(i -> i.kind() == SourceScan.Kind.FILE).toList();
+      List<Manifest.RegularFile> stored =
+          Workers.map(
+              files,
+              i -> {
+                Manifest.RegularFile f = storeFile(source, temp, i, protection, options.durable());
+                progress.advance(i.size());
+                return f;
+              });
       List<Manifest.Entry> entries = new ArrayList<>(items.size());
       long dirs = 0;
       long links = 0;
+      int next = 0;
       for (SourceScan.Item i : items) {
         switch (i.kind()) {
           case DIRECTORY -> {
@@ -71,10 +84,7 @@ public final class FsShield {
             entries.add(new Manifest.Symlink(i.path(), i.linkTarget()));
             links++;
           }
-          case FILE -> {
-            entries.add(storeFile(source, temp, i, protection, options.durable()));
-            options.progress().advance(i.size());
-          }
+          case FILE -> entries.add(stored.get(next++));
         }
       }
       Manifest manifest = new Manifest(options.mode(), options.segmentSizeBytes(), entries);
@@ -102,6 +112,21 @@ public final class FsShield {
       Trees.deleteQuietly(temp, e);
       throw e;
     }
+  }
+
+  /** The progress, told one file at a time although files are sealed on several threads. */
+  private static Progress synchronizedProgress(Progress p) {
+    return new Progress() {
+      @Override
+      public synchronized void start(long totalBytes, long files) {
+        p.start(totalBytes, files);
+      }
+
+      @Override
+      public synchronized void advance(long bytes) {
+        p.advance(bytes);
+      }
+    };
   }
 
   private static Manifest.RegularFile storeFile(

@@ -1,8 +1,9 @@
 package io.coffer.fsshield;
 
 /**
- * Told how far sealing, verifying or unsealing has come, for a progress bar. Called from the
- * working thread; must be quick and must not throw.
+ * Told how far sealing, verifying or unsealing has come, for a progress bar. Called one call at a
+ * time (sealing works on several threads, and serialises its calls); must be quick and must not
+ * throw.
  */
 public interface Progress {
   /** The work to do: plaintext bytes and files. Called once, before any {@link #advance}. */
