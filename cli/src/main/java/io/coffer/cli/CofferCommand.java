@@ -10,6 +10,7 @@ import io.coffer.cli.internal.logging.LogConfig;
 import io.coffer.cli.internal.logging.LogFormat;
 import io.coffer.cli.policy.PolicyCommand;
 import io.coffer.cli.run.RunCommand;
+import io.coffer.cli.secret.SecretCommand;
 import io.coffer.cli.version.VersionCommand;
 import io.coffer.cli.version.VersionProvider;
 import io.coffer.cli.witness.WitnessCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
       IdentityCommand.class,
       PolicyCommand.class,
       RunCommand.class,
+      SecretCommand.class,
       VersionCommand.class,
       WitnessCommand.class,
       HelpCommand.class

@@ -89,6 +89,7 @@ class MainTest {
         "identity",
         "policy",
         "run",
+        "secret",
         "version",
         "witness",
         "help"
@@ -116,6 +117,8 @@ class MainTest {
         "policy proposals",
         "policy proposal-text",
         "audit fetch",
+        "audit events",
+        "secret reveal",
         "fs seal",
         "fs verify",
         "fs unseal"
@@ -146,6 +149,7 @@ class MainTest {
             "identity",
             "policy",
             "run",
+            "secret",
             "version",
             "witness",
             "help");

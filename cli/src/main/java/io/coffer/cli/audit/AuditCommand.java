@@ -8,12 +8,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Fetch a pinned CAS's transparency log, and verify logs offline: checkpoints, inclusion"
-            + " and consistency proofs, and whole logs.",
+            + " and consistency proofs, and whole logs; list the events of a verified log.",
     subcommands = {
       VerifyLogCommand.class,
       VerifyCheckpointCommand.class,
       VerifyInclusionCommand.class,
       VerifyConsistencyCommand.class,
-      FetchCommand.class
+      FetchCommand.class,
+      EventsCommand.class
     })
 public final class AuditCommand {}

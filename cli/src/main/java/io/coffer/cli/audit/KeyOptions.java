@@ -46,6 +46,11 @@ final class KeyOptions {
     String name;
   }
 
+  /** Whether any key was given. */
+  boolean given() {
+    return !vkeys.isEmpty() || !pemKeys.isEmpty();
+  }
+
   /**
    * The verifiers the options name; at least one.
    *
