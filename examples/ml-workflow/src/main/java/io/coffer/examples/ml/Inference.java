@@ -2,6 +2,7 @@ package io.coffer.examples.ml;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,18 +32,19 @@ public final class Inference {
       System.err.println("usage: Inference MODEL_DIR [PATIENTS_CSV]");
       System.exit(2);
     }
-    System.exit(run(Path.of(args[0]), args.length == 2 ? Path.of(args[1]) : null));
+    System.exit(
+        run(Path.of(args[0]), args.length == 2 ? Path.of(args[1]) : null, System.out, System.err));
   }
 
   /** Does the work of {@link #main}; {@code patients} null for the examples. */
-  static int run(Path modelDir, Path patients) {
+  static int run(Path modelDir, Path patients, PrintStream out, PrintStream err) {
     try {
       ReadmissionModel model = ReadmissionModel.load(modelDir.resolve(ReadmissionModel.FILE_NAME));
       List<PatientFeatures> rows =
           patients == null ? examples() : PatientCsv.readFeatures(patients);
       for (int i = 0; i < rows.size(); i++) {
         Risk risk = model.predict(rows.get(i));
-        System.out.println(
+        out.println(
             String.format(
                 Locale.ROOT,
                 "patient %d: predicted %s, probability %.3f",
@@ -52,13 +54,13 @@ public final class Inference {
       }
       return 0;
     } catch (ModelFileException e) {
-      System.err.println("inference: refused (" + e.reason() + "): " + e.getMessage());
+      err.println("inference: refused (" + e.reason() + "): " + e.getMessage());
       return 1;
     } catch (DatasetException e) {
-      System.err.println("inference: refused (" + e.reason() + "): " + e.getMessage());
+      err.println("inference: refused (" + e.reason() + "): " + e.getMessage());
       return 1;
     } catch (IOException e) {
-      System.err.println("inference: " + e);
+      err.println("inference: " + e);
       return 2;
     }
   }

@@ -1,6 +1,7 @@
 package io.coffer.examples.ml;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,14 +28,14 @@ public final class Ingest {
       System.err.println("usage: Ingest SRC_CSV DST_DIR");
       System.exit(2);
     }
-    System.exit(run(Path.of(args[0]), Path.of(args[1])));
+    System.exit(run(Path.of(args[0]), Path.of(args[1]), System.out, System.err));
   }
 
   /** Does the work of {@link #main}; returns the exit code. */
-  static int run(Path source, Path destinationDir) {
+  static int run(Path source, Path destinationDir, PrintStream out, PrintStream err) {
     try {
       if (Files.size(source) > PatientCsv.MAX_FILE_BYTES) {
-        System.err.println("ingest: refused: " + source + ": too large");
+        err.println("ingest: refused: " + source + ": too large");
         return 1;
       }
       byte[] bytes = Files.readAllBytes(source);
@@ -50,13 +51,13 @@ public final class Ingest {
       } finally {
         Files.deleteIfExists(temporary);
       }
-      System.out.println("ingested " + rows.size() + " rows");
+      out.println("ingested " + rows.size() + " rows");
       return 0;
     } catch (DatasetException e) {
-      System.err.println("ingest: refused (" + e.reason() + "): " + e.getMessage());
+      err.println("ingest: refused (" + e.reason() + "): " + e.getMessage());
       return 1;
     } catch (IOException e) {
-      System.err.println("ingest: " + e);
+      err.println("ingest: " + e);
       return 2;
     }
   }

@@ -1,6 +1,7 @@
 package io.coffer.examples.ml;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,11 +47,19 @@ public final class Trainer {
       System.err.println("usage: Trainer DATASET_CSV MODEL_DIR KEY_FILE OUT_DIR");
       System.exit(2);
     }
-    System.exit(run(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Path.of(args[3])));
+    System.exit(
+        run(
+            Path.of(args[0]),
+            Path.of(args[1]),
+            Path.of(args[2]),
+            Path.of(args[3]),
+            System.out,
+            System.err));
   }
 
   /** Does the work of {@link #main}; returns the exit code. */
-  static int run(Path dataset, Path modelDir, Path keyFile, Path outDir) {
+  static int run(
+      Path dataset, Path modelDir, Path keyFile, Path outDir, PrintStream out, PrintStream err) {
     TRIBUO_LOG.setLevel(Level.WARNING);
     try {
       MetricsKey key = MetricsKey.read(keyFile);
@@ -69,16 +78,16 @@ public final class Trainer {
       } finally {
         Files.deleteIfExists(temporary);
       }
-      System.out.println("trained on " + result.metrics().trainRows() + " rows; model written");
+      out.println("trained on " + result.metrics().trainRows() + " rows; model written");
       return 0;
     } catch (DatasetException e) {
-      System.err.println("trainer: refused (" + e.reason() + "): " + e.getMessage());
+      err.println("trainer: refused (" + e.reason() + "): " + e.getMessage());
       return 1;
     } catch (MetricsException e) {
-      System.err.println("trainer: refused (" + e.reason() + "): " + e.getMessage());
+      err.println("trainer: refused (" + e.reason() + "): " + e.getMessage());
       return 1;
     } catch (IOException e) {
-      System.err.println("trainer: " + e);
+      err.println("trainer: " + e);
       return 2;
     }
   }
