@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@code coffer} commands as separate processes, exactly as a person would type them: the same
  * Java runtime and class path as this process, {@code COFFER_HOME} set to the demo's home, the
- * short-lived profile of {@code bin/coffer} (C1 only, serial collector), and a minimal
- * environment.
+ * short-lived profile of {@code bin/coffer} (C1 only, serial collector), and a minimal environment.
  */
 final class ChildCoffer {
 
@@ -97,18 +96,19 @@ final class ChildCoffer {
     }
   }
 
-  /** Reads a stream to its end on a thread of its own (a pipe left unread would block the child). */
+  /**
+   * Reads a stream to its end on a thread of its own (a pipe left unread would block the child).
+   */
   private static CompletableFuture<String> drain(InputStream in) {
     CompletableFuture<String> text = new CompletableFuture<>();
     Thread.ofVirtual()
-        .start(
-            () -> {
-              try (in) {
-                text.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-              } catch (IOException e) {
-                text.complete("");
-              }
-            });
+        .start(() -> {
+          try (in) {
+            text.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          } catch (IOException e) {
+            text.complete("");
+          }
+        });
     return text;
   }
 }

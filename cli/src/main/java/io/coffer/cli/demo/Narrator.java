@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One line per step, {@code [ 3/17] what happens ... ok (1.2 s): what came of it}, and the record of
- * every step for the summary. A step that does not end as intended stops the demo.
+ * One line per step, {@code [ 3/17] what happens ... ok (1.2 s): what came of it}, and the record
+ * of every step for the summary. A step that does not end as intended stops the demo.
  */
 final class Narrator {
 
