@@ -185,8 +185,6 @@ public final class RunCommand implements Callable<Integer> {
     RemoteCas anonymous = RemoteCas.connect(context, cas.name(), Optional.empty());
     AttestedWorkload workload = anonymous.call(client -> attest(client, source));
     steps.step("admitted as " + policy + "/" + service + " by " + cas.name());
-    RemoteCas instance =
-        RemoteCas.connect(context, cas.name(), Optional.of(workload.clientIdentity()));
     RunOptions options =
         new RunOptions(
             hostArguments,
@@ -198,7 +196,14 @@ public final class RunCommand implements Callable<Integer> {
     try {
       outcome =
           ConfidentialRun.run(
-              workload.configuration(), options, new CasTagReporter(instance, policy), steps);
+              workload.configuration(),
+              options,
+              new CasTagReporter(
+                  () ->
+                      RemoteCas.connect(
+                          context, cas.name(), Optional.of(workload.clientIdentity())),
+                  policy),
+              steps);
     } catch (RunException e) {
       throw CommandException.no(e.getMessage(), e);
     }
