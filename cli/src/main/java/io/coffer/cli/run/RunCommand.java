@@ -186,7 +186,6 @@ public final class RunCommand implements Callable<Integer> {
     RemoteCas anonymous = cas.connect(context, Optional.empty());
     AttestedWorkload workload = anonymous.call(client -> attest(client, source));
     steps.step("admitted as " + policy + "/" + service + " by " + cas.label());
-    RemoteCas instance = cas.connect(context, Optional.of(workload.clientIdentity()));
     RunOptions options =
         new RunOptions(
             hostArguments,
@@ -198,7 +197,11 @@ public final class RunCommand implements Callable<Integer> {
     try {
       outcome =
           ConfidentialRun.run(
-              workload.configuration(), options, new CasTagReporter(instance, policy), steps);
+              workload.configuration(),
+              options,
+              new CasTagReporter(
+                  () -> cas.connect(context, Optional.of(workload.clientIdentity())), policy),
+              steps);
     } catch (RunException e) {
       throw CommandException.no(e.getMessage(), e);
     }

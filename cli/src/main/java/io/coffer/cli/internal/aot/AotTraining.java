@@ -17,7 +17,8 @@ import picocli.CommandLine;
  *
  * <p>{@code bin/coffer} runs this once per build and JDK, so that later starts find the classes of
  * the common start-up path already loaded and linked. It exercises that path the way a real run
- * does (command tree, help, version, JSON output, usage errors, logging) and prints nothing.
+ * does (command tree, help, version, JSON output, usage errors, logging), and the path of {@code
+ * coffer run} up to its program's start ({@link RunPathTraining}), and prints nothing.
  */
 public final class AotTraining {
 
@@ -69,6 +70,7 @@ public final class AotTraining {
   }
 
   private static void train() {
+    RunPathTraining.run();
     PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
     for (List<String> run : RUNS) {
       CommandLine cl = Main.commandLine();
