@@ -68,7 +68,10 @@ final class Narrator {
       out.flush();
     } catch (Exception e) {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String why =
+          e instanceof IllegalStateException || e instanceof Failure
+              ? e.getMessage()
+              : e.getClass().getSimpleName() + ": " + e.getMessage();
       outcomes.add(new Outcome(n, title, false, took, why));
       out.println("FAILED (" + seconds(took) + "): " + why);
       out.flush();

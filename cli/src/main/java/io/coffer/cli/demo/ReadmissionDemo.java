@@ -188,7 +188,7 @@ final class ReadmissionDemo {
   private String sealDataset() throws IOException {
     Path image = ws.stakeholder("hospital").resolve("image");
     copyTree(app, image.resolve("app"));
-    Path csv = DatasetGenerator.write(image.resolve("input"));
+    Path csv = DatasetGenerator.write(Files.createDirectories(image.resolve("input")));
     long rows = Files.readAllLines(csv).size() - 1;
     String tag = seal("hospital", image);
     fill.put("INGEST_MEASUREMENT", measure("hospital"));
@@ -435,7 +435,7 @@ final class ReadmissionDemo {
                     "--log",
                     ws.audit().toString(),
                     "--key",
-                    ws.audit().resolve("vkey").toString(),
+                    Files.readString(ws.audit().resolve("vkey")).strip(),
                     "--json")));
     ledger = json.readTree(r.out());
     return JsonNodeText.of(ledger).summary();

@@ -54,7 +54,6 @@ public final class AotTraining {
           List.of("version"),
           List.of("version", "--json"),
           List.of("demo", "--help"),
-          List.of("demo", "--json"),
           List.of("help", "demo"),
           List.of("no-such-command"));
 
