@@ -59,7 +59,7 @@ public final class FsShield {
       FileProtection protection =
           FileProtection.of(options.mode(), key, options.segmentSizeBytes());
       options.progress().start(total, fileCount);
-      Progress progress = synchronizedProgress(options.progress());
+      Progress progress = SerialProgress.of(options.progress());
       List<SourceScan.Item> files =
           items.stream().filter(i -> i.kind() == SourceScan.Kind.FILE).toList();
       List<Manifest.RegularFile> stored =
@@ -112,21 +112,6 @@ public final class FsShield {
       Trees.deleteQuietly(temp, e);
       throw e;
     }
-  }
-
-  /** The progress, told one file at a time although files are sealed on several threads. */
-  private static Progress synchronizedProgress(Progress p) {
-    return new Progress() {
-      @Override
-      public synchronized void start(long totalBytes, long files) {
-        p.start(totalBytes, files);
-      }
-
-      @Override
-      public synchronized void advance(long bytes) {
-        p.advance(bytes);
-      }
-    };
   }
 
   private static Manifest.RegularFile storeFile(
