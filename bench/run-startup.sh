@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up overhead of `coffer run` (issue 8, Performance): the time until a confidential program
+# Start-up overhead of `coffer run`: the time until a confidential program
 # starts, minus the time until the same program starts when run directly.
 #
 #   bench/run-startup.sh [RUNS]        (default 20 runs per variant)
