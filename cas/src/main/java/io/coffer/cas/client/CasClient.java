@@ -36,7 +36,7 @@ import java.util.Set;
  *
  * <p>Not protected against: a wrong pin; the attestation must rule that out.
  */
-public final class CasClient {
+public final class CasClient implements AutoCloseable {
 
   private static final Set<String> NAMES = Set.of("policies");
   private static final Set<String> VERSIONS = Set.of("versions");
@@ -94,6 +94,15 @@ public final class CasClient {
   public static CasClient unpinned(URI base) throws GeneralSecurityException {
     ServerKeyTrust trust = ServerKeyTrust.unpinned();
     return new CasClient(new CasTransport(base, trust, Optional.empty()), trust, false);
+  }
+
+  /**
+   * Closes this client's connections and its HTTP client's threads at once, so that a short-lived
+   * process exits without waiting for them. Requests still under way fail.
+   */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   /**

@@ -54,6 +54,19 @@ class CasClientTest {
   }
 
   @Test
+  void close_thenAnyRequest_failsAsTransport() throws Exception {
+    CasClient closing = CasClient.pinned(cas.uri(), cas.serverSpki(), Optional.of(alice));
+    closing.describe();
+
+    closing.close();
+
+    assertThatThrownBy(closing::describe)
+        .isInstanceOfSatisfying(
+            CasClientException.class,
+            e -> assertThat(e.slug()).isEqualTo(CasClientException.TRANSPORT));
+  }
+
+  @Test
   void pinned_wrongServerKey_failsTheHandshake() throws Exception {
     byte[] other =
         TestTls.spki(TestTls.identity(Identity.Type.P256, "x").certificate().certificate());

@@ -48,6 +48,21 @@ class ServerKeyTrustTest {
   }
 
   @Test
+  void pinnedBySha256_acceptsOnlyTheKeyWithThatFingerprint() throws Exception {
+    byte[] fingerprint =
+        java.security.MessageDigest.getInstance("SHA-256").digest(ServerKeyTrust.spkiOf(cas));
+    ServerKeyTrust trust = ServerKeyTrust.pinnedBySha256(fingerprint);
+
+    assertThatCode(() -> trust.checkServerTrusted(new X509Certificate[] {cas}, "EC"))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> trust.checkServerTrusted(new X509Certificate[] {other}, "EC"))
+        .isInstanceOf(CertificateException.class)
+        .hasMessageContaining("pinned fingerprint");
+    assertThatThrownBy(() -> ServerKeyTrust.pinnedBySha256(new byte[31]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void pinned_emptyKey_isRejected() {
     assertThatThrownBy(() -> ServerKeyTrust.pinned(new byte[0]))
         .isInstanceOf(IllegalArgumentException.class);

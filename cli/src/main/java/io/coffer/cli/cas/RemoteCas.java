@@ -14,7 +14,7 @@ import java.util.Optional;
  * A pinned CAS and a client that talks only to it: every TLS connection must present the pinned key
  * ({@link CasClient#pinned}), so nothing is sent to another server.
  */
-public final class RemoteCas {
+public final class RemoteCas implements AutoCloseable {
 
   /** One call to the CAS. */
   @FunctionalInterface
@@ -78,6 +78,12 @@ public final class RemoteCas {
       throw new IllegalStateException("a CAS given by its fingerprint has no stored pin");
     }
     return pin;
+  }
+
+  /** Closes the client's connections and threads. */
+  @Override
+  public void close() {
+    client.close();
   }
 
   /**

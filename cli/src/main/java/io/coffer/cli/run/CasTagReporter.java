@@ -19,7 +19,7 @@ import java.util.Optional;
  * TLS context) is on the start-up path otherwise. A client that cannot be made fails the report
  * ({@link VolumeReportException.Reason#FAILED}), so the new version is kept beside the old.
  */
-final class CasTagReporter implements VolumeTagReporter {
+final class CasTagReporter implements VolumeTagReporter, AutoCloseable {
 
   /** The problem type slug of a compare-and-set that lost. */
   static final String STALE_TAG = "stale-tag";
@@ -45,6 +45,14 @@ final class CasTagReporter implements VolumeTagReporter {
   CasTagReporter(Connection connection, String policy) {
     this.connection = Objects.requireNonNull(connection, "connection");
     this.policy = Objects.requireNonNull(policy, "policy");
+  }
+
+  /** Closes the instance's client, when one was made. */
+  @Override
+  public void close() {
+    if (cas != null) {
+      cas.close();
+    }
   }
 
   @Override

@@ -183,8 +183,10 @@ public final class RunCommand implements Callable<Integer> {
     if (source instanceof SimulationSource) {
       steps.warning("SIMULATED evidence: no TEE protects this run");
     }
-    RemoteCas anonymous = cas.connect(context, Optional.empty());
-    AttestedWorkload workload = anonymous.call(client -> attest(client, source));
+    AttestedWorkload workload;
+    try (RemoteCas anonymous = cas.connect(context, Optional.empty())) {
+      workload = anonymous.call(client -> attest(client, source));
+    }
     steps.step("admitted as " + policy + "/" + service + " by " + cas.label());
     RunOptions options =
         new RunOptions(
@@ -194,14 +196,10 @@ public final class RunCommand implements Callable<Integer> {
             Optional.ofNullable(imageTree).map(p -> p.toAbsolutePath().normalize()),
             Optional.ofNullable(volumes).map(p -> p.toAbsolutePath().normalize()));
     RunOutcome outcome;
-    try {
-      outcome =
-          ConfidentialRun.run(
-              workload.configuration(),
-              options,
-              new CasTagReporter(
-                  () -> cas.connect(context, Optional.of(workload.clientIdentity())), policy),
-              steps);
+    try (CasTagReporter reporter =
+        new CasTagReporter(
+            () -> cas.connect(context, Optional.of(workload.clientIdentity())), policy)) {
+      outcome = ConfidentialRun.run(workload.configuration(), options, reporter, steps);
     } catch (RunException e) {
       throw CommandException.no(e.getMessage(), e);
     }
