@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The key and expected tag of a service's protected image tree ({@code fs_shield}, issue 8 step 2)
- * in the configuration of an admitted workload, end to end: the code owner reads the key through
- * {@code reveal_to}, seals the tree, and pins the tag in the next policy version; the workload
- * receives the same 32 bytes and that tag.
+ * The key and expected tag of a service's protected image tree ({@code fs_shield}) in the
+ * configuration of an admitted workload, end to end: the code owner reads the key through {@code
+ * reveal_to}, seals the tree, and pins the tag in the next policy version; the workload receives
+ * the same 32 bytes and that tag.
  */
 class FsShieldProvisioningTest {
 
