@@ -138,8 +138,11 @@ final class RequestCommand implements Callable<Integer> {
       err.println(VerifyCommand.SIMULATED_WARNING);
     }
     err.flush();
-    RemoteCas remote = RemoteCas.connect(context, cas.name(), Optional.empty());
-    return switch (remote.call(client -> attempt(client, source))) {
+    Outcome outcome;
+    try (RemoteCas remote = RemoteCas.connect(context, cas.name(), Optional.empty())) {
+      outcome = remote.call(client -> attempt(client, source));
+    }
+    return switch (outcome) {
       case Refused r -> refused(r.failure());
       case Admitted a -> admitted(a);
     };

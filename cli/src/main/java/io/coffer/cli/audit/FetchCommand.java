@@ -92,7 +92,12 @@ final class FetchCommand implements Callable<Integer> {
     if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
       throw CommandException.usage("--out " + out + ": exists already; give a new directory");
     }
-    RemoteCas remote = RemoteCas.connect(context, cas.name(), Optional.empty());
+    try (RemoteCas remote = RemoteCas.connect(context, cas.name(), Optional.empty())) {
+      return fetch(remote);
+    }
+  }
+
+  private Integer fetch(RemoteCas remote) {
     CasPin pin = remote.pin();
     NoteVerifier key = pinnedKey(pin);
     byte[] note = remote.call(c -> c.checkpoint());

@@ -75,9 +75,11 @@ final class ApproveCommand extends RemotePolicyCommand {
 
   @Override
   public Integer call() {
-    RemoteCas cas = remote();
-    Approval approval = how.file != null ? CheckApprovalsCommand.approval(how.file) : signed(cas);
-    Proposal p = cas.call(c -> c.approve(id, approval));
+    Proposal p;
+    try (RemoteCas cas = remote()) {
+      Approval approval = how.file != null ? CheckApprovalsCommand.approval(how.file) : signed(cas);
+      p = cas.call(c -> c.approve(id, approval));
+    }
     return print(PolicyReports.proposal(p), PolicyReports.proposalLines(p));
   }
 

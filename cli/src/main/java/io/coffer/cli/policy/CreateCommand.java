@@ -47,7 +47,7 @@ final class CreateCommand extends RemotePolicyCommand {
   public Integer call() {
     byte[] yaml = PolicyFile.validBytes(file, out());
     List<Approval> approvals = approvalFiles.stream().map(CheckApprovalsCommand::approval).toList();
-    PolicyVersion v = remote().call(c -> c.create(yaml, approvals));
+    PolicyVersion v = callCas(c -> c.create(yaml, approvals));
     return print(
         PolicyReports.version(v),
         List.of(

@@ -32,7 +32,7 @@ final class HistoryCommand extends RemotePolicyCommand {
 
   @Override
   public Integer call() {
-    List<PolicyVersion> versions = remote().call(c -> c.history(name));
+    List<PolicyVersion> versions = callCas(c -> c.history(name));
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("name", name);
     d.put("versions", versions.stream().map(PolicyReports::version).toList());

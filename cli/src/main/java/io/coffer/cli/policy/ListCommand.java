@@ -31,7 +31,7 @@ final class ListCommand extends RemotePolicyCommand {
 
   @Override
   public Integer call() {
-    List<String> names = remote().call(c -> c.list(Optional.ofNullable(prefix)));
+    List<String> names = callCas(c -> c.list(Optional.ofNullable(prefix)));
     return print(Map.of("policies", names), names.stream().map(Printable::line).toList());
   }
 }

@@ -31,7 +31,7 @@ final class ProposalTextCommand extends RemotePolicyCommand {
 
   @Override
   public Integer call() {
-    String text = remote().call(c -> c.proposalText(id));
+    String text = callCas(c -> c.proposalText(id));
     return print(Map.of("id", id, "text", text), List.of(Printable.text(text)));
   }
 }

@@ -36,7 +36,7 @@ final class ProposalsCommand extends RemotePolicyCommand {
 
   @Override
   public Integer call() {
-    List<Proposal> proposals = remote().call(c -> c.proposals(name, openOnly));
+    List<Proposal> proposals = callCas(c -> c.proposals(name, openOnly));
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("name", name);
     d.put("proposals", proposals.stream().map(PolicyReports::proposal).toList());

@@ -58,7 +58,7 @@ final class ProposeCommand extends RemotePolicyCommand {
   public Integer call() {
     byte[] yaml = PolicyFile.validBytes(file, out());
     List<Approval> approvals = approvalFiles.stream().map(CheckApprovalsCommand::approval).toList();
-    Proposal p = remote().call(c -> c.propose(yaml, approvals, Optional.ofNullable(lifetime)));
+    Proposal p = callCas(c -> c.propose(yaml, approvals, Optional.ofNullable(lifetime)));
     List<String> lines = new ArrayList<>();
     lines.add(Printable.line(p.id()));
     lines.addAll(PolicyReports.proposalLines(p));

@@ -44,7 +44,7 @@ final class ReadCommand extends RemotePolicyCommand {
 
   @Override
   public Integer call() {
-    PolicyView view = remote().call(c -> c.read(name, Optional.ofNullable(version)));
+    PolicyView view = callCas(c -> c.read(name, Optional.ofNullable(version)));
     return print(PolicyReports.view(view), List.of(Printable.text(view.text())));
   }
 }

@@ -36,7 +36,7 @@ final class RejectCommand extends RemotePolicyCommand {
 
   @Override
   public Integer call() {
-    Proposal p = remote().call(c -> c.reject(id, Optional.ofNullable(reason)));
+    Proposal p = callCas(c -> c.reject(id, Optional.ofNullable(reason)));
     return print(PolicyReports.proposal(p), PolicyReports.proposalLines(p));
   }
 }

@@ -35,9 +35,16 @@ abstract class RemotePolicyCommand implements Callable<Integer> {
     this.context = context;
   }
 
-  /** The pinned CAS, authenticating as the identity given. */
+  /** The pinned CAS, authenticating as the identity given; the caller closes it. */
   final RemoteCas remote() {
     return RemoteCas.connect(context, cas.name(), Optional.of(identity.load()));
+  }
+
+  /** One call to the pinned CAS, as the identity given, on a client closed afterwards. */
+  final <T> T callCas(RemoteCas.Call<T> call) {
+    try (RemoteCas remote = remote()) {
+      return remote.call(call);
+    }
   }
 
   final PrintWriter out() {

@@ -28,7 +28,7 @@ final class WithdrawCommand extends RemotePolicyCommand {
 
   @Override
   public Integer call() {
-    Proposal p = remote().call(c -> c.withdraw(id));
+    Proposal p = callCas(c -> c.withdraw(id));
     return print(PolicyReports.proposal(p), PolicyReports.proposalLines(p));
   }
 }

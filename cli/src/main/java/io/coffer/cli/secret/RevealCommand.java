@@ -104,8 +104,11 @@ final class RevealCommand implements Callable<Integer> {
       NewPrivateFile.requireAbsent(out);
     }
     ClientIdentity me = identity.load();
-    RemoteCas remote = RemoteCas.connect(context, cas.name(), Optional.of(me));
-    return switch (remote.call(this::attempt)) {
+    Outcome outcome;
+    try (RemoteCas remote = RemoteCas.connect(context, cas.name(), Optional.of(me))) {
+      outcome = remote.call(this::attempt);
+    }
+    return switch (outcome) {
       case Refused r -> throw refused(me, r.failure());
       case Answered a -> print(a.answer());
     };
