@@ -6,8 +6,6 @@ import io.coffer.cli.command.CofferHome;
 import io.coffer.examples.ml.DatasetGenerator;
 import io.coffer.examples.ml.Metrics;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,25 +174,25 @@ final class ReadmissionDemo {
   /** Copies the programs into a stakeholder's tree, seals it, measures it. */
   private String sealCode(String who, String prefix) throws IOException {
     Path image = ws.stakeholder(who).resolve("image");
-    copyTree(app, image.resolve("app"));
+    DemoFiles.copyTree(app, image.resolve("app"));
     String tag = seal(who, image);
     fill.put(prefix + "_MEASUREMENT", measure(who));
     fill.put(prefix + "_IMAGE_TAG", tag);
     fill.put(("TRAINER".equals(prefix) ? "TRAINER" : "MODEL_OWNER") + "_IMAGE_KEY", keyBase64(who));
-    deleteTree(image);
+    DemoFiles.deleteTree(image);
     return "tag " + tag.substring(0, 16) + "…, plaintext deleted";
   }
 
   private String sealDataset() throws IOException {
     Path image = ws.stakeholder("hospital").resolve("image");
-    copyTree(app, image.resolve("app"));
+    DemoFiles.copyTree(app, image.resolve("app"));
     Path csv = DatasetGenerator.write(Files.createDirectories(image.resolve("input")));
     long rows = Files.readAllLines(csv).size() - 1;
     String tag = seal("hospital", image);
     fill.put("INGEST_MEASUREMENT", measure("hospital"));
     fill.put("DATASET_IMAGE_TAG", tag);
     fill.put("HOSPITAL_IMAGE_KEY", keyBase64("hospital"));
-    deleteTree(image);
+    DemoFiles.deleteTree(image);
     return rows
         + " synthetic rows (seed "
         + DatasetGenerator.SEED
@@ -239,15 +237,7 @@ final class ReadmissionDemo {
   private String createPolicy(String who, String template, String name) throws IOException {
     Map<String, String> values = new LinkedHashMap<>(fill);
     values.put("WORK", ws.work(serviceOf(name)).toString());
-    String text = template(template);
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      text = text.replace("${" + e.getKey() + "}", e.getValue());
-    }
-    if (text.lines()
-        .filter(l -> !l.stripLeading().startsWith("#"))
-        .anyMatch(l -> l.contains("${"))) {
-      throw new IllegalStateException(template + ": a placeholder is left unfilled");
-    }
+    String text = PolicyTemplate.filled(template, values);
     Files.createDirectories(ws.policies());
     Path file = ws.policies().resolve(template);
     Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -270,17 +260,6 @@ final class ReadmissionDemo {
       case VENDOR -> "train";
       default -> "infer";
     };
-  }
-
-  private static String template(String name) throws IOException {
-    try (InputStream in =
-        ReadmissionDemo.class.getResourceAsStream("/io/coffer/examples/ml/policies/" + name)) {
-      if (in == null) {
-        throw new IOException(
-            "the example's policy template " + name + " is not on the class path");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   private List<String> runArgs(String policy, String service, Path measured) {
@@ -470,28 +449,5 @@ final class ReadmissionDemo {
       throw new IllegalStateException(r.commandLine() + " exited " + r.exitCode() + ": " + err);
     }
     return r;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 }
