@@ -15,10 +15,11 @@ coffer_find_jdk path-first || { echo "startup.sh: $(coffer_no_jdk_message)" >&2;
 java="$COFFER_JAVA_HOME/bin/java"
 jar=cli/target/coffer.jar
 
-# Build if needed and let bin/coffer make its AOT cache before measuring.
+# Build if needed and let bin/coffer make its AOT cache before measuring: a cache older than the
+# jar is one bin/coffer no longer uses, so wait for one made from this jar.
 bin/coffer --version >/dev/null
 for _ in $(seq 1 60); do
-  compgen -G "cli/target/aot/coffer-*-client.aot" >/dev/null && break
+  [ -n "$(find cli/target/aot -name 'coffer-*-client.aot' -newer cli/target/coffer.jar 2>/dev/null)" ] && break
   sleep 1
 done
 
