@@ -4,10 +4,7 @@ import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
 import com.google.crypto.tink.subtle.StreamSegmentDecrypter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.NonWritableChannelException;
-import java.nio.channels.SeekableByteChannel;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +26,7 @@ import java.util.concurrent.Future;
  *
  * <p>For one thread at a time, as every channel.
  */
-final class DecryptingChannel implements SeekableByteChannel {
+final class DecryptingChannel extends PlaintextChannel {
   static final int PARALLEL_MIN_SEGMENTS = 4;
   private static final int TAG_BYTES = 16;
   private static final ExecutorService HELPERS = helpers();
@@ -39,7 +36,6 @@ final class DecryptingChannel implements SeekableByteChannel {
   private final byte[] header;
   private final byte[] associatedData;
   private final String path;
-  private final long size;
   private final long ciphertextSize;
   private final int ciphertextSegment;
   private final int plaintextSegment;
@@ -49,8 +45,6 @@ final class DecryptingChannel implements SeekableByteChannel {
   private Worker helper;
   private final byte[] cache;
   private long cachedIndex = -1;
-  private long position;
-  private boolean open = true;
 
   private DecryptingChannel(
       AesGcmHkdfStreaming streaming,
@@ -61,9 +55,9 @@ final class DecryptingChannel implements SeekableByteChannel {
       byte[] associatedData,
       String path)
       throws TamperedFileException {
+    super(object, size);
     this.streaming = streaming;
     this.object = object;
-    this.size = size;
     this.ciphertextSize = ciphertextSize;
     this.header = header;
     this.associatedData = associatedData;
@@ -264,54 +258,5 @@ final class DecryptingChannel implements SeekableByteChannel {
           t.setDaemon(true);
           return t;
         });
-  }
-
-  @Override
-  public int write(ByteBuffer src) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public long position() throws IOException {
-    ensureOpen();
-    return position;
-  }
-
-  @Override
-  public SeekableByteChannel position(long newPosition) throws IOException {
-    ensureOpen();
-    if (newPosition < 0) {
-      throw new IllegalArgumentException("a position is not negative");
-    }
-    position = newPosition;
-    return this;
-  }
-
-  @Override
-  public long size() throws IOException {
-    ensureOpen();
-    return size;
-  }
-
-  @Override
-  public SeekableByteChannel truncate(long newSize) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
-  }
-
-  @Override
-  public void close() throws IOException {
-    open = false;
-    object.close();
-  }
-
-  private void ensureOpen() throws ClosedChannelException {
-    if (!open) {
-      throw new ClosedChannelException();
-    }
   }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ public final class FsShield {
     if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
       throw new FsShieldException(Reason.BAD_PATH, source.toString(), source + ": not a directory");
     }
-    requireEmpty(destination);
+    Trees.absentOrEmpty(destination);
     List<SourceScan.Item> items = SourceScan.scan(source);
     long total = 0;
     long fileCount = 0;
@@ -154,29 +153,6 @@ public final class FsShield {
    */
   public static Tag tagOf(Path tree) throws FsShieldException {
     return Tag.of(ManifestBox.tag(ShieldedTree.readManifest(tree)));
-  }
-
-  private static void requireEmpty(Path destination) throws FsShieldException {
-    if (!Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-      try (DirectoryStream<Path> d = Files.newDirectoryStream(destination)) {
-        if (!d.iterator().hasNext()) {
-          return;
-        }
-      } catch (IOException e) {
-        throw new FsShieldException(
-            Reason.IO_ERROR,
-            destination.toString(),
-            destination + ": cannot read: " + e.getMessage(),
-            e);
-      }
-    }
-    throw new FsShieldException(
-        Reason.DESTINATION_EXISTS,
-        destination.toString(),
-        destination + ": exists and is not an empty directory");
   }
 
   static Path temporarySibling(Path destination, String what) {

@@ -343,19 +343,14 @@ public final class ShieldedTree {
     }
   }
 
+  /** Checks the destination and makes it when absent; returns whether it was made. */
   private static boolean prepareDestination(Path destination) throws FsShieldException {
+    if (!Trees.absentOrEmpty(destination)) {
+      return false;
+    }
     try {
-      if (!Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
-        Files.createDirectories(destination);
-        return true;
-      }
-      if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-        try (DirectoryStream<Path> d = Files.newDirectoryStream(destination)) {
-          if (!d.iterator().hasNext()) {
-            return false;
-          }
-        }
-      }
+      Files.createDirectories(destination);
+      return true;
     } catch (IOException e) {
       throw new FsShieldException(
           Reason.IO_ERROR,
@@ -363,10 +358,6 @@ public final class ShieldedTree {
           destination + ": cannot write: " + e.getMessage(),
           e);
     }
-    throw new FsShieldException(
-        Reason.DESTINATION_EXISTS,
-        destination.toString(),
-        destination + ": exists and is not an empty directory");
   }
 
   private static void clean(Path destination, boolean created, Exception failure) {

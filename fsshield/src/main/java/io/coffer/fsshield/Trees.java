@@ -57,6 +57,36 @@ final class Trees {
     }
   }
 
+  /**
+   * Checks that {@code destination} does not exist or is an empty directory, following no link.
+   *
+   * @return whether it does not exist
+   * @throws FsShieldException {@link FsShieldException.Reason#DESTINATION_EXISTS} otherwise, or
+   *     {@link FsShieldException.Reason#IO_ERROR} when it cannot be read
+   */
+  static boolean absentOrEmpty(Path destination) throws FsShieldException {
+    if (!Files.exists(destination, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    if (Files.isDirectory(destination, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try (java.nio.file.DirectoryStream<Path> d = Files.newDirectoryStream(destination)) {
+        if (!d.iterator().hasNext()) {
+          return false;
+        }
+      } catch (IOException e) {
+        throw new FsShieldException(
+            FsShieldException.Reason.IO_ERROR,
+            destination.toString(),
+            destination + ": cannot read: " + e.getMessage(),
+            e);
+      }
+    }
+    throw new FsShieldException(
+        FsShieldException.Reason.DESTINATION_EXISTS,
+        destination.toString(),
+        destination + ": exists and is not an empty directory");
+  }
+
   /** Flushes a directory's entries to the disk (where the platform allows opening directories). */
   public static void forceDirectory(Path dir) throws IOException {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -18,8 +18,6 @@ import io.coffer.cli.command.ExitCode;
 import io.coffer.cli.command.JsonOption;
 import io.coffer.cli.command.JsonOutput;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,31 +74,7 @@ final class RequestCommand implements Callable<Integer> {
       description = "The service of the policy to attest as.")
   private String service;
 
-  @Option(
-      names = "--tee",
-      paramLabel = "TEE",
-      converter = TeeChoice.Converter.class,
-      completionCandidates = TeeChoice.Names.class,
-      description =
-          "${COMPLETION-CANDIDATES} (default: auto: configfs-tsm, then Gramine, else simulation,"
-              + " said on stderr).")
-  private TeeChoice tee = TeeChoice.AUTO;
-
-  @Option(
-      names = "--measure",
-      paramLabel = "PATH",
-      description =
-          "A file or directory the simulated evidence measures (repeatable; needed for, and only"
-              + " for, simulation).")
-  private List<Path> measure = new ArrayList<>();
-
-  @Option(
-      names = "--simulation-key",
-      paramLabel = "FILE",
-      description =
-          "The simulated platform's key (default: $COFFER_HOME/simulation/platform.pem, the key"
-              + " coffer cas serve makes and trusts).")
-  private Path simulationKey;
+  @Mixin private EvidenceOptions evidence;
 
   @Option(
       names = "--show-secrets",
@@ -122,16 +96,9 @@ final class RequestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EvidenceSource source =
-        new WorkloadSource(
-                interfaces,
-                tee,
-                measure,
-                simulationKey != null ? simulationKey : context.home().simulatedPlatformKey(),
-                context.clock())
-            .select();
+    EvidenceSource source = evidence.select(interfaces, context);
     PrintWriter err = spec.commandLine().getErr();
-    if (tee == TeeChoice.AUTO) {
+    if (evidence.auto()) {
       err.println("evidence from " + source.name() + " (--tee auto)");
     }
     if (source instanceof SimulationSource) {

@@ -7,9 +7,8 @@ import io.coffer.cas.client.AttestedWorkload;
 import io.coffer.cas.client.CasClientException;
 import io.coffer.cas.client.WorkloadAttester;
 import io.coffer.cas.provision.ConfigurationJweException;
-import io.coffer.cli.attest.TeeChoice;
+import io.coffer.cli.attest.EvidenceOptions;
 import io.coffer.cli.attest.TeeInterfaces;
-import io.coffer.cli.attest.WorkloadSource;
 import io.coffer.cli.cas.CasContext;
 import io.coffer.cli.cas.CasTargetOptions;
 import io.coffer.cli.cas.Printable;
@@ -30,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,29 +90,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "The service of the policy to run.")
   private String service;
 
-  @Option(
-      names = "--tee",
-      paramLabel = "TEE",
-      converter = TeeChoice.Converter.class,
-      completionCandidates = TeeChoice.Names.class,
-      description =
-          "${COMPLETION-CANDIDATES} (default: auto: configfs-tsm, then Gramine, else simulation,"
-              + " said on stderr).")
-  private TeeChoice tee = TeeChoice.AUTO;
-
-  @Option(
-      names = "--measure",
-      paramLabel = "PATH",
-      description =
-          "A file or directory the simulated evidence measures (repeatable; needed for, and only"
-              + " for, simulation).")
-  private List<Path> measure = new ArrayList<>();
-
-  @Option(
-      names = "--simulation-key",
-      paramLabel = "FILE",
-      description = "The simulated platform's key (default: $COFFER_HOME/simulation/platform.pem).")
-  private Path simulationKey;
+  @Mixin private EvidenceOptions evidence;
 
   @Option(
       names = "--fs",
@@ -169,15 +147,8 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     StepListener steps = new StderrSteps(err, quiet);
-    EvidenceSource source =
-        new WorkloadSource(
-                interfaces,
-                tee,
-                measure,
-                simulationKey != null ? simulationKey : context.home().simulatedPlatformKey(),
-                context.clock())
-            .select();
-    if (tee == TeeChoice.AUTO) {
+    EvidenceSource source = evidence.select(interfaces, context);
+    if (evidence.auto()) {
       steps.step("evidence from " + source.name() + " (--tee auto)");
     }
     if (source instanceof SimulationSource) {
